@@ -1,0 +1,170 @@
+/* ddlint: a linter for Markdown design documents.
+ *
+ * The library parses a document, runs the rules of the loaded rule packs
+ * over it and returns structured diagnostics plus a coverage verdict per
+ * deep-dive area.  A ddl_ctx and everything obtained from it must be used
+ * by one thread at a time; lint in parallel with one context per thread.
+ */
+#ifndef DDLINT_H
+#define DDLINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Return codes of every int-returning function: 0 or a negative DDL_E*. */
+typedef enum {
+  DDL_OK = 0,
+  DDL_EIO = -1,     /* a file or directory could not be read */
+  DDL_EINPUT = -2,  /* input is not UTF-8 text: binary, invalid UTF-8, too large */
+  DDL_EPACK = -3,   /* a rule pack is malformed */
+  DDL_ECONFIG = -4, /* a configuration file is malformed */
+  DDL_EUSAGE = -5   /* an argument is invalid: unknown rule, bad value */
+} ddl_status;
+
+/* Process exit codes of the ddlint command. */
+enum { DDL_EXIT_OK = 0, DDL_EXIT_FINDINGS = 1, DDL_EXIT_ERROR = 2 };
+
+typedef enum { DDL_SEV_NOTE = 0, DDL_SEV_WARNING = 1, DDL_SEV_ERROR = 2 } ddl_severity;
+
+typedef enum {
+  DDL_COVERAGE_MISSING = 0,
+  DDL_COVERAGE_PARTIAL = 1,
+  DDL_COVERAGE_COVERED = 2
+} ddl_coverage_status;
+
+typedef struct ddl_ctx ddl_ctx;
+typedef struct ddl_result ddl_result;
+typedef struct ddl_diag ddl_diag;
+typedef struct ddl_rule ddl_rule;
+typedef struct ddl_ruleset ddl_ruleset;
+
+/* Where and why the last failing call on a context failed.  Strings are
+ * owned by the context and valid until its next call.  line and column
+ * are 1-based, 0 when unknown; path is NULL when no file is involved. */
+typedef struct {
+  int code;
+  const char *path;
+  unsigned line, column;
+  const char *message;
+} ddl_error;
+
+/* The verdict on one deep-dive area of one document.  Strings are owned by
+ * the rule pack and valid while the context lives. */
+typedef struct {
+  const char *area;         /* e.g. "security" */
+  const char *rule;         /* e.g. "deep-dive/security" */
+  ddl_coverage_status status;
+  unsigned line;            /* line of the best evidence, 0 when missing */
+  /* The document marks the area not applicable: covered when it says
+   * why, partial when it does not. */
+  bool not_applicable;
+} ddl_coverage;
+
+const char *ddl_version(void);
+const char *ddl_severity_name(ddl_severity sev);
+/* Parses "error", "warning" or "note"; returns DDL_EUSAGE otherwise. */
+int ddl_severity_parse(ddl_severity *out, const char *name);
+const char *ddl_coverage_status_name(ddl_coverage_status status);
+
+/* ---- Context ------------------------------------------------------- */
+
+/* Creates a context with the built-in rule packs and configuration-file
+ * discovery enabled.  Never returns NULL: ddlint aborts on out-of-memory.
+ * Free with ddl_ctx_free(). */
+ddl_ctx *ddl_ctx_new(void);
+void ddl_ctx_free(ddl_ctx *ctx);
+const ddl_error *ddl_ctx_error(const ddl_ctx *ctx);
+
+/* Settings; each must be made before the first lint or ruleset call. */
+void ddl_ctx_use_builtin_packs(ddl_ctx *ctx, bool use);
+/* Adds a rule pack file or a directory of *.yaml packs (the path is copied). */
+void ddl_ctx_add_rules(ddl_ctx *ctx, const char *path);
+/* Uses FILE for every document instead of discovering .ddlint.yaml;
+ * NULL with discover=false disables configuration files altogether. */
+void ddl_ctx_set_config(ddl_ctx *ctx, const char *file, bool discover);
+/* Enables or disables the rules matching a comma-separated list of globs
+ * ("deep-dive/api*,hygiene/placeholder").  Applied after configuration files, in call
+ * order.  A glob matching no rule is reported by the first lint call. */
+void ddl_ctx_select(ddl_ctx *ctx, const char *globs, bool enable);
+
+/* Loads the rule packs and validates the settings without linting. */
+int ddl_ctx_prepare(ddl_ctx *ctx);
+
+/* ---- Rules ----------------------------------------------------------- */
+
+/* The rules that apply to a document at PATH (its .ddlint.yaml is found by
+ * walking up from PATH's directory; NULL means the current directory).
+ * The ruleset is owned by the context. */
+int ddl_ctx_ruleset(const ddl_ruleset **out, ddl_ctx *ctx, const char *path);
+size_t ddl_ruleset_count(const ddl_ruleset *rs);
+const ddl_rule *ddl_ruleset_rule(const ddl_ruleset *rs, size_t i);
+bool ddl_ruleset_enabled(const ddl_ruleset *rs, size_t i);
+ddl_severity ddl_ruleset_severity(const ddl_ruleset *rs, size_t i);
+/* Index of the rule with this exact id, or -1. */
+long ddl_ruleset_find(const ddl_ruleset *rs, const char *id);
+
+const char *ddl_rule_id(const ddl_rule *rule);
+const char *ddl_rule_kind_name(const ddl_rule *rule);
+const char *ddl_rule_pack(const ddl_rule *rule);
+const char *ddl_rule_summary(const ddl_rule *rule);
+const char *ddl_rule_explain(const ddl_rule *rule);   /* may be "" */
+const char *ddl_rule_example(const ddl_rule *rule);   /* may be "" */
+/* Extra lines for --explain from the rule kind (questions, topic), or "". */
+const char *ddl_rule_details(const ddl_rule *rule);
+
+/* ---- Linting --------------------------------------------------------- */
+
+/* Lints the file at PATH.  On success *out is a result the caller frees
+ * with ddl_result_free().  A file that cannot be read or is not UTF-8 text
+ * fails with DDL_EIO or DDL_EINPUT and ddl_ctx_error() says where. */
+int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path);
+/* Lints LEN bytes at DATA (copied) as the document named NAME; NAME is used
+ * in diagnostics and for configuration discovery (NULL: "<stdin>" and the
+ * current directory). */
+int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name,
+                    const char *data, size_t len);
+
+/* Calls VISIT for every Markdown file (*.md, *.markdown) under DIR, in
+ * sorted order, skipping hidden entries; ERR is non-NULL (and PATH the
+ * directory) for a directory that could not be read. */
+typedef void (*ddl_walk_fn)(void *ud, const char *path, const ddl_error *err);
+void ddl_walk(const char *dir, ddl_walk_fn visit, void *ud);
+
+/* ---- Results --------------------------------------------------------- */
+
+void ddl_result_free(ddl_result *result);
+const char *ddl_result_path(const ddl_result *result);
+/* Diagnostics sorted by line, then column. */
+size_t ddl_result_diag_count(const ddl_result *result);
+const ddl_diag *ddl_result_diag(const ddl_result *result, size_t i);
+size_t ddl_result_count(const ddl_result *result, ddl_severity sev);
+size_t ddl_result_coverage_count(const ddl_result *result);
+const ddl_coverage *ddl_result_coverage(const ddl_result *result, size_t i);
+/* The --fail-on threshold set by the document's configuration file, or -1. */
+int ddl_result_fail_on(const ddl_result *result);
+/* Line LINE (1-based) of the document without its line ending, for
+ * snippets; NULL when out of range.  Owned by the result. */
+const char *ddl_result_line(const ddl_result *result, unsigned line, size_t *len);
+
+/* Positions are 1-based; columns count bytes from the start of the line,
+ * as gcc does, not counting a UTF-8 byte-order mark.  The end is
+ * exclusive: end_column is the column just past the last byte. */
+unsigned ddl_diag_line(const ddl_diag *d);
+unsigned ddl_diag_column(const ddl_diag *d);
+unsigned ddl_diag_end_line(const ddl_diag *d);
+unsigned ddl_diag_end_column(const ddl_diag *d);
+ddl_severity ddl_diag_severity(const ddl_diag *d);
+const char *ddl_diag_rule(const ddl_diag *d);
+const char *ddl_diag_message(const ddl_diag *d);
+size_t ddl_diag_note_count(const ddl_diag *d);
+const char *ddl_diag_note(const ddl_diag *d, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,19 @@
+/* Reading whole files and streams into memory. */
+#ifndef DDL_IO_READ_H
+#define DDL_IO_READ_H
+
+#include "internal.h"
+
+#include <stdio.h>
+
+/* Documents larger than this are refused rather than half-processed;
+ * positions are 32-bit offsets. */
+#define DDL_MAX_INPUT ((size_t)1 << 30)
+
+/* Reads all of PATH into *data (malloc'd, NUL-terminated, caller frees).
+ * Fails with DDL_EIO (unreadable, a directory) or DDL_EINPUT (too large). */
+int ddl_read_file(char **data, size_t *len, ddl_ctx *ctx, const char *path);
+/* The same for an open stream; NAME is used in errors. */
+int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char *name);
+
+#endif

@@ -1,0 +1,119 @@
+/* Source buffers: validation, line table and position lookup by binary
+ * search, so that many diagnostics never make position lookup quadratic. */
+#include "io/source.h"
+
+#include "io/read.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t line_end(const ddl_source *src, uint32_t start) {
+  uint32_t i = start;
+  while (i < src->len && src->data[i] != '\n' && src->data[i] != '\r')
+    i++;
+  return i;
+}
+
+static void build_lines(ddl_source *src) {
+  size_t cap = 0, n = 0;
+  uint32_t *lines = NULL;
+  uint32_t i = 0;
+  lines = ddl_xgrow(lines, &cap, 1, sizeof(*lines));
+  lines[n++] = 0;
+  while (i < src->len) {
+    char c = src->data[i++];
+    if (c == '\r' && i < src->len && src->data[i] == '\n')
+      i++;
+    if (c == '\n' || c == '\r') {
+      lines = ddl_xgrow(lines, &cap, n + 1, sizeof(*lines));
+      lines[n++] = i;
+    }
+  }
+  src->lines = lines;
+  src->nlines = (uint32_t)n;
+}
+
+int ddl_source_init(ddl_source *src, ddl_ctx *ctx, const char *name,
+                    const char *bytes, size_t len) {
+  memset(src, 0, sizeof(*src));
+  if (len >= DDL_MAX_INPUT)
+    return ddl_ctx__fail(ctx, DDL_EINPUT, name, 0, 0,
+                         "file is larger than %zu MiB; ddlint refuses it",
+                         DDL_MAX_INPUT >> 20);
+  /* Editors do not count a byte-order mark as a column, nor do we. */
+  if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+    bytes += 3;
+    len -= 3;
+  }
+  src->name = ddl_xstrdup(name);
+  src->data = ddl_xstrndup(bytes, len);
+  src->len = (uint32_t)len;
+  build_lines(src);
+
+  const char *nul = memchr(src->data, '\0', len);
+  size_t bad = ddl_utf8_invalid_at((const unsigned char *)src->data,
+                                   nul ? (size_t)(nul - src->data) : len);
+  if (nul && bad == (size_t)(nul - src->data)) {
+    unsigned line, col;
+    ddl_source_position(src, (uint32_t)bad, &line, &col);
+    int rc = ddl_ctx__fail(ctx, DDL_EINPUT, name, line, col,
+                           "NUL byte: this looks like a binary file, not Markdown");
+    ddl_source_free(src);
+    return rc;
+  }
+  if (bad < len) {
+    unsigned line, col;
+    ddl_source_position(src, (uint32_t)bad, &line, &col);
+    int rc = ddl_ctx__fail(ctx, DDL_EINPUT, name, line, col,
+                           "invalid UTF-8 byte 0x%02X: ddlint reads UTF-8 text "
+                           "(convert with iconv first)",
+                           (unsigned char)src->data[bad]);
+    ddl_source_free(src);
+    return rc;
+  }
+  return DDL_OK;
+}
+
+void ddl_source_free(ddl_source *src) {
+  free(src->name);
+  free(src->data);
+  free(src->lines);
+  memset(src, 0, sizeof(*src));
+}
+
+void ddl_source_position(const ddl_source *src, uint32_t off, unsigned *line,
+                         unsigned *column) {
+  if (off > src->len)
+    off = src->len;
+  uint32_t lo = 0, hi = src->nlines;
+  while (hi - lo > 1) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (src->lines[mid] <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  *line = lo + 1;
+  *column = off - src->lines[lo] + 1;
+}
+
+uint32_t ddl_source_offset(const ddl_source *src, unsigned line, unsigned column) {
+  if (line < 1)
+    return 0;
+  if (line > src->nlines)
+    return src->len;
+  uint32_t start = src->lines[line - 1];
+  uint32_t end = line_end(src, start);
+  uint32_t off = start + (column > 0 ? column - 1 : 0);
+  return off < end ? off : end;
+}
+
+const char *ddl_source_line(const ddl_source *src, unsigned line, size_t *len) {
+  if (line < 1 || line > src->nlines)
+    return NULL;
+  uint32_t start = src->lines[line - 1];
+  *len = line_end(src, start) - start;
+  return src->data + start;
+}

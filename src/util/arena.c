@@ -1,0 +1,70 @@
+/* Bump allocation in chunks; with DDL_DEBUG_ARENA every allocation is its
+ * own chunk so that ASan and valgrind see each one. */
+#include "util/arena.h"
+
+#include "util/mem.h"
+
+#include <stdalign.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ddl_arena_chunk {
+  ddl_arena_chunk *next;
+  size_t used, size;
+  alignas(max_align_t) unsigned char data[];
+};
+
+enum { CHUNK_SIZE = 64 * 1024 };
+
+void *ddl_arena_alloc(ddl_arena *a, size_t size) {
+  size = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+#ifndef DDL_DEBUG_ARENA
+  ddl_arena_chunk *c = a->chunks;
+  if (c && c->size - c->used >= size) {
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+  }
+  /* Large requests get a chunk of their own behind the current one so the
+   * current chunk's free space is not wasted. */
+  size_t cap = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
+#else
+  size_t cap = size;
+#endif
+  ddl_arena_chunk *n = ddl_xcalloc(1, sizeof(*n) + cap);
+  n->size = cap;
+  n->used = size;
+  if (a->chunks && cap != CHUNK_SIZE) {
+    n->next = a->chunks->next;
+    a->chunks->next = n;
+  } else {
+    n->next = a->chunks;
+    a->chunks = n;
+  }
+  return n->data;
+}
+
+char *ddl_arena_strndup(ddl_arena *a, const char *s, size_t len) {
+  char *p = ddl_arena_alloc(a, len + 1);
+  memcpy(p, s, len);
+  p[len] = '\0';
+  return p;
+}
+
+void *ddl_arena_memdup(ddl_arena *a, const void *p, size_t n, size_t size) {
+  if (n == 0)
+    return NULL;
+  void *q = ddl_arena_alloc(a, n * size);
+  memcpy(q, p, n * size);
+  return q;
+}
+
+void ddl_arena_free(ddl_arena *a) {
+  ddl_arena_chunk *c = a->chunks;
+  while (c) {
+    ddl_arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  a->chunks = NULL;
+}

@@ -1,0 +1,11 @@
+/* Rule-ID globs as used by --enable, --disable and configuration files. */
+#ifndef DDL_UTIL_GLOB_H
+#define DDL_UTIL_GLOB_H
+
+#include <stdbool.h>
+
+/* '*' matches any run of characters (including '/'), '?' one character;
+ * everything else matches itself.  "all" and "*" match every rule. */
+bool ddl_glob_match(const char *glob, const char *id);
+
+#endif
