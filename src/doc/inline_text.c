@@ -1,0 +1,98 @@
+/* Plain text with a source map, built from inline nodes. */
+#include "doc/inline_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Escapes and entities shift text by at most a few bytes ("&#x10FFFF;" is
+ * the longest), so a literal byte is searched for only this far ahead;
+ * this keeps alignment linear on any input. */
+enum { ALIGN_WINDOW = 32 };
+
+void ddl_textbuf_begin(ddl_textbuf *tb, uint32_t src_start) {
+  ddl_buf_clear(&tb->text);
+  tb->segs.len = 0;
+  tb->code.len = 0;
+  tb->link_chars = 0;
+  tb->link_depth = 0;
+  tb->cursor = src_start;
+}
+
+static void map(ddl_textbuf *tb, uint32_t text, uint32_t src, uint32_t len, bool flat) {
+  if (tb->segs.len) {
+    ddl_seg *last = &tb->segs.items[tb->segs.len - 1];
+    if (!flat && !last->flat && last->text + last->len == text && last->src + last->len == src) {
+      last->len += len;
+      return;
+    }
+    if (flat && last->flat && last->text + last->len == text && last->src == src) {
+      last->len += len;
+      return;
+    }
+  }
+  ddl_seg s = {text, src, len, flat};
+  DDL_VEC_PUSH(tb->segs, s);
+}
+
+void ddl_textbuf_text(ddl_textbuf *tb, const ddl_source *src, const char *lit,
+                      size_t len, uint32_t node_start, uint32_t node_end) {
+  if (len == 0)
+    return;
+  uint32_t base = (uint32_t)tb->text.len;
+  if (tb->link_depth > 0)
+    tb->link_chars += (uint32_t)len;
+  ddl_buf_append(&tb->text, lit, len);
+  uint32_t p = tb->cursor;
+  /* Inline positions only ever move forward; a stale or missing position
+   * falls back to the cursor. */
+  if (node_start != UINT32_MAX && node_start > p && node_start <= src->len)
+    p = node_start;
+  if (p + len <= src->len && memcmp(src->data + p, lit, len) == 0) {
+    map(tb, base, p, (uint32_t)len, false);
+    tb->cursor = p + (uint32_t)len;
+    return;
+  }
+  uint32_t limit = src->len;
+  if (node_end != UINT32_MAX && node_end > p && node_end < limit)
+    limit = node_end;
+  for (size_t i = 0; i < len; i++) {
+    uint32_t q = p, stop = p + ALIGN_WINDOW < limit ? p + ALIGN_WINDOW : limit;
+    while (q < stop && src->data[q] != lit[i])
+      q++;
+    if (q < stop) {
+      map(tb, base + (uint32_t)i, q, 1, false);
+      p = q + 1;
+    } else {
+      map(tb, base + (uint32_t)i, p < src->len ? p : src->len, 1, true);
+    }
+  }
+  tb->cursor = p;
+}
+
+void ddl_textbuf_synth(ddl_textbuf *tb, const char *s, size_t len) {
+  uint32_t base = (uint32_t)tb->text.len;
+  ddl_buf_append(&tb->text, s, len);
+  map(tb, base, tb->cursor, (uint32_t)len, true);
+}
+
+void ddl_textbuf_code(ddl_textbuf *tb, const ddl_source *src, const char *lit,
+                      size_t len, uint32_t node_start, uint32_t node_end) {
+  uint32_t start = (uint32_t)tb->text.len;
+  /* The opening backtick maps to the one just before the code's content. */
+  if (node_start != UINT32_MAX && node_start > tb->cursor)
+    tb->cursor = node_start - 1;
+  ddl_textbuf_synth(tb, "`", 1);
+  int depth = tb->link_depth;
+  tb->link_depth = 0; /* code inside a link is code, not link text */
+  ddl_textbuf_text(tb, src, lit, len, node_start, node_end);
+  tb->link_depth = depth;
+  ddl_textbuf_synth(tb, "`", 1);
+  ddl_span span = {start, (uint32_t)tb->text.len};
+  DDL_VEC_PUSH(tb->code, span);
+}
+
+void ddl_textbuf_free(ddl_textbuf *tb) {
+  ddl_buf_free(&tb->text);
+  DDL_VEC_FREE(tb->segs);
+  DDL_VEC_FREE(tb->code);
+}
