@@ -1,0 +1,199 @@
+/* Configuration files: discovery by walking up, parsing with positions. */
+#include "config/config.h"
+
+#include "io/read.h"
+#include "util/mem.h"
+#include "yaml/ydoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const config_keys[] = {"disable", "enable", "severity", "rule-packs",
+                                          "headings", "fail-on", NULL};
+
+int ddl_fail_on_parse(int *out, const char *s) {
+  static const char *const names[] = {"note", "warning", "error", "never"};
+  for (int i = 0; i < 4; i++)
+    if (strcmp(s, names[i]) == 0) {
+      *out = i;
+      return DDL_OK;
+    }
+  return DDL_EUSAGE;
+}
+
+static int add_glob(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  (void)y;
+  ddl_cfg_str v = {ddl_xstrdup(s), (unsigned)n->start_mark.line + 1,
+                   (unsigned)n->start_mark.column + 1};
+  DDL_VEC_PUSH(*(ddl_cfg_str_vec *)ud, v);
+  return DDL_OK;
+}
+
+typedef struct {
+  ddl_config *cfg;
+  const char *dir;
+} pack_ctx;
+
+static int add_pack(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  pack_ctx *pc = ud;
+  (void)y;
+  (void)n;
+  char *path;
+  if (s[0] == '/' || !pc->dir[0]) {
+    path = ddl_xstrdup(s);
+  } else {
+    path = ddl_xmalloc(strlen(pc->dir) + strlen(s) + 2);
+    sprintf(path, "%s/%s", pc->dir, s);
+  }
+  DDL_VEC_PUSH(pc->cfg->rule_packs, path);
+  return DDL_OK;
+}
+
+static int add_heading(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  ddl_cfg_headings *h = ud;
+  if (!*s)
+    return ddl_ydoc_fail(y, n, "a heading synonym must not be empty");
+  DDL_VEC_PUSH(h->headings, ddl_xstrdup(s));
+  return DDL_OK;
+}
+
+static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
+  yaml_node_t *root = ddl_ydoc_root(y);
+  int rc = ddl_ydoc_check_keys(y, root, "the configuration", config_keys, NULL);
+  if (rc)
+    return rc;
+  yaml_node_t *n;
+  if ((n = ddl_ydoc_get(y, root, "disable")) &&
+      (rc = ddl_ydoc_strings(y, n, "'disable'", add_glob, &cfg->disable)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "enable")) &&
+      (rc = ddl_ydoc_strings(y, n, "'enable'", add_glob, &cfg->enable)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "rule-packs"))) {
+    pack_ctx pc = {cfg, dir};
+    if ((rc = ddl_ydoc_strings(y, n, "'rule-packs'", add_pack, &pc)))
+      return rc;
+  }
+  if ((n = ddl_ydoc_get(y, root, "fail-on"))) {
+    const char *s;
+    if ((rc = ddl_ydoc_string(y, n, "'fail-on'", &s)))
+      return rc;
+    if (ddl_fail_on_parse(&cfg->fail_on, s))
+      return ddl_ydoc_fail(y, n, "'fail-on' must be error, warning, note or never");
+  }
+  if ((n = ddl_ydoc_get(y, root, "severity"))) {
+    if (n->type != YAML_MAPPING_NODE)
+      return ddl_ydoc_fail(y, n, "'severity' must map rule globs to error, warning or note");
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+      yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+      const char *glob;
+      ddl_cfg_severity s = {0};
+      if ((rc = ddl_ydoc_string(y, k, "a rule glob", &glob)) ||
+          (rc = ddl_ydoc_severity(y, v, "a severity", &s.severity)))
+        return rc;
+      s.glob = ddl_xstrdup(glob);
+      s.line = (unsigned)k->start_mark.line + 1;
+      s.column = (unsigned)k->start_mark.column + 1;
+      DDL_VEC_PUSH(cfg->severity, s);
+    }
+  }
+  if ((n = ddl_ydoc_get(y, root, "headings"))) {
+    if (n->type != YAML_MAPPING_NODE)
+      return ddl_ydoc_fail(y, n, "'headings' must map area names to lists of headings");
+    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+      yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+      const char *area;
+      if ((rc = ddl_ydoc_string(y, k, "an area name", &area)))
+        return rc;
+      ddl_cfg_headings h = {ddl_xstrdup(area), (unsigned)k->start_mark.line + 1,
+                            (unsigned)k->start_mark.column + 1, {0}};
+      rc = ddl_ydoc_strings(y, v, "heading synonyms", add_heading, &h);
+      DDL_VEC_PUSH(cfg->headings, h);
+      if (rc)
+        return rc;
+    }
+  }
+  return DDL_OK;
+}
+
+int ddl_config_load(ddl_config **out, ddl_ctx *ctx, const char *path) {
+  char *data;
+  size_t len;
+  int rc = ddl_read_file(&data, &len, ctx, path);
+  if (rc)
+    return rc == DDL_EIO ? DDL_ECONFIG : rc;
+  ddl_config *cfg = ddl_xcalloc(1, sizeof(*cfg));
+  cfg->path = ddl_xstrdup(path);
+  cfg->fail_on = -1;
+  ddl_ydoc y;
+  rc = ddl_ydoc_load(&y, ctx, DDL_ECONFIG, path, data, len);
+  if (rc == DDL_OK) {
+    char *dir = ddl_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = '\0';
+    else
+      dir[0] = '\0';
+    rc = parse(cfg, &y, dir);
+    free(dir);
+  }
+  ddl_ydoc_free(&y);
+  free(data);
+  if (rc) {
+    ddl_config_free(cfg);
+    return rc;
+  }
+  *out = cfg;
+  return DDL_OK;
+}
+
+void ddl_config_free(ddl_config *cfg) {
+  if (!cfg)
+    return;
+  for (size_t i = 0; i < cfg->disable.len; i++)
+    free(cfg->disable.items[i].value);
+  for (size_t i = 0; i < cfg->enable.len; i++)
+    free(cfg->enable.items[i].value);
+  for (size_t i = 0; i < cfg->severity.len; i++)
+    free(cfg->severity.items[i].glob);
+  for (size_t i = 0; i < cfg->rule_packs.len; i++)
+    free(cfg->rule_packs.items[i]);
+  for (size_t i = 0; i < cfg->headings.len; i++) {
+    for (size_t k = 0; k < cfg->headings.items[i].headings.len; k++)
+      free(cfg->headings.items[i].headings.items[k]);
+    DDL_VEC_FREE(cfg->headings.items[i].headings);
+    free(cfg->headings.items[i].area);
+  }
+  DDL_VEC_FREE(cfg->disable);
+  DDL_VEC_FREE(cfg->enable);
+  DDL_VEC_FREE(cfg->severity);
+  DDL_VEC_FREE(cfg->rule_packs);
+  DDL_VEC_FREE(cfg->headings);
+  free(cfg->path);
+  free(cfg);
+}
+
+char *ddl_config_find(const char *dir) {
+  char *d = ddl_xstrdup(dir);
+  for (;;) {
+    size_t n = strlen(d);
+    char *cand = ddl_xmalloc(n + sizeof(DDL_CONFIG_NAME) + 2);
+    sprintf(cand, "%s/%s", strcmp(d, "/") == 0 ? "" : d, DDL_CONFIG_NAME);
+    struct stat st;
+    if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+      free(d);
+      return cand;
+    }
+    free(cand);
+    char *slash = strrchr(d, '/');
+    if (!slash || strcmp(d, "/") == 0)
+      break;
+    if (slash == d)
+      d[1] = '\0';
+    else
+      *slash = '\0';
+  }
+  free(d);
+  return NULL;
+}

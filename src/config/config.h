@@ -1,0 +1,48 @@
+/* .ddlint.yaml: rule selection, severities, extra rule packs, heading
+ * synonyms and the failure threshold for the documents below it. */
+#ifndef DDL_CONFIG_CONFIG_H
+#define DDL_CONFIG_CONFIG_H
+
+#include "internal.h"
+#include "util/vec.h"
+
+/* A value from the file with its position, for later errors. */
+typedef struct {
+  char *value;
+  unsigned line, column;
+} ddl_cfg_str;
+
+typedef DDL_VEC(ddl_cfg_str) ddl_cfg_str_vec;
+
+typedef struct {
+  char *glob;
+  ddl_severity severity;
+  unsigned line, column;
+} ddl_cfg_severity;
+
+typedef struct {
+  char *area;
+  unsigned line, column;
+  DDL_VEC(char *) headings;
+} ddl_cfg_headings;
+
+typedef struct ddl_config {
+  char *path;
+  ddl_cfg_str_vec disable, enable;
+  DDL_VEC(ddl_cfg_severity) severity;
+  DDL_VEC(char *) rule_packs;      /* resolved against the file's directory */
+  DDL_VEC(ddl_cfg_headings) headings;
+  int fail_on;                     /* a ddl_severity, 3 for never, -1 unset */
+} ddl_config;
+
+/* The name ddlint looks for, walking up from each document. */
+#define DDL_CONFIG_NAME ".ddlint.yaml"
+
+int ddl_config_load(ddl_config **out, ddl_ctx *ctx, const char *path);
+void ddl_config_free(ddl_config *cfg);
+/* The path of the nearest .ddlint.yaml in DIR or above (malloc'd), or NULL. */
+char *ddl_config_find(const char *dir);
+/* Parses error|warning|note|never into 2|1|0|3. */
+int ddl_fail_on_parse(int *out, const char *s);
+
+#endif

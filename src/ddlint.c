@@ -1,0 +1,315 @@
+/* Public entry points: the context (packs, configurations, rulesets and
+ * the last error) and linting a file or a buffer. */
+#include "internal.h"
+
+#include "config/config.h"
+#include "doc/model.h"
+#include "engine/engine.h"
+#include "engine/suppress.h"
+#include "io/read.h"
+#include "result.h"
+#include "rules/builtin.h"
+#include "rules/pack.h"
+#include "rules/ruleset.h"
+#include "util/buf.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A configuration file and the ruleset built from it; a failed build is
+ * remembered so every document below a broken file gets the same error. */
+typedef struct {
+  char *path;               /* NULL: no configuration file */
+  ddl_ruleset *rs;
+  ddl_pack **packs;         /* packs the configuration added (owned) */
+  size_t npacks;
+  int rc;
+  ddl_error err;            /* copy of the failure, strings owned */
+} cfg_entry;
+
+typedef struct {
+  char *dir;
+  char *config;             /* nearest configuration file, or NULL */
+} dir_entry;
+
+struct ddl_ctx {
+  ddl_error err;
+  ddl_buf err_msg;
+  char *err_path;
+
+  bool builtin, discover, prepared;
+  char *config_file;
+  DDL_VEC(char *) rule_paths;
+  DDL_VEC(ddl_selection) selections;
+
+  ddl_pack **base;          /* built-in packs, then --rules packs */
+  size_t nbase;
+  DDL_VEC(cfg_entry) configs;
+  DDL_VEC(dir_entry) dirs;
+};
+
+const char *ddl_version(void) { return DDLINT_VERSION; }
+
+const char *ddl_severity_name(ddl_severity sev) {
+  static const char *const names[] = {"note", "warning", "error"};
+  return (unsigned)sev < 3 ? names[sev] : "unknown";
+}
+
+int ddl_severity_parse(ddl_severity *out, const char *name) {
+  for (int i = 0; i < 3; i++)
+    if (strcmp(name, ddl_severity_name((ddl_severity)i)) == 0) {
+      *out = (ddl_severity)i;
+      return DDL_OK;
+    }
+  return DDL_EUSAGE;
+}
+
+const char *ddl_coverage_status_name(ddl_coverage_status s) {
+  static const char *const names[] = {"missing", "partial", "covered"};
+  return (unsigned)s < 3 ? names[s] : "unknown";
+}
+
+int ddl_ctx__vfail(ddl_ctx *ctx, int code, const char *path, unsigned line,
+                   unsigned column, const char *fmt, va_list ap) {
+  ddl_buf_clear(&ctx->err_msg);
+  ddl_buf_vprintf(&ctx->err_msg, fmt, ap);
+  char *p = path ? ddl_xstrdup(path) : NULL;
+  free(ctx->err_path);
+  ctx->err_path = p;
+  ctx->err = (ddl_error){code, p, line, column, ddl_buf_cstr(&ctx->err_msg)};
+  return code;
+}
+
+int ddl_ctx__fail(ddl_ctx *ctx, int code, const char *path, unsigned line,
+                  unsigned column, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  int rc = ddl_ctx__vfail(ctx, code, path, line, column, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+const ddl_error *ddl_ctx_error(const ddl_ctx *ctx) { return &ctx->err; }
+
+ddl_ctx *ddl_ctx_new(void) {
+  ddl_ctx *ctx = ddl_xcalloc(1, sizeof(*ctx));
+  ctx->builtin = true;
+  ctx->discover = true;
+  ctx->err.message = "";
+  return ctx;
+}
+
+static void free_packs(ddl_pack **packs, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    ddl_pack_free(packs[i]);
+  free(packs);
+}
+
+static void free_configs(ddl_ctx *ctx) {
+  for (size_t i = 0; i < ctx->configs.len; i++) {
+    cfg_entry *e = &ctx->configs.items[i];
+    ddl_ruleset_free(e->rs);
+    free_packs(e->packs, e->npacks);
+    free(e->path);
+    free((char *)e->err.path);
+    free((char *)e->err.message);
+  }
+  DDL_VEC_FREE(ctx->configs);
+  for (size_t i = 0; i < ctx->dirs.len; i++) {
+    free(ctx->dirs.items[i].dir);
+    free(ctx->dirs.items[i].config);
+  }
+  DDL_VEC_FREE(ctx->dirs);
+}
+
+void ddl_ctx_free(ddl_ctx *ctx) {
+  if (!ctx)
+    return;
+  free_configs(ctx);
+  free_packs(ctx->base, ctx->nbase);
+  for (size_t i = 0; i < ctx->rule_paths.len; i++)
+    free(ctx->rule_paths.items[i]);
+  DDL_VEC_FREE(ctx->rule_paths);
+  for (size_t i = 0; i < ctx->selections.len; i++)
+    free(ctx->selections.items[i].globs);
+  DDL_VEC_FREE(ctx->selections);
+  free(ctx->config_file);
+  free(ctx->err_path);
+  ddl_buf_free(&ctx->err_msg);
+  free(ctx);
+}
+
+void ddl_ctx_use_builtin_packs(ddl_ctx *ctx, bool use) { ctx->builtin = use; }
+
+void ddl_ctx_add_rules(ddl_ctx *ctx, const char *path) {
+  DDL_VEC_PUSH(ctx->rule_paths, ddl_xstrdup(path));
+}
+
+void ddl_ctx_set_config(ddl_ctx *ctx, const char *file, bool discover) {
+  free(ctx->config_file);
+  ctx->config_file = file ? ddl_xstrdup(file) : NULL;
+  ctx->discover = discover;
+}
+
+void ddl_ctx_select(ddl_ctx *ctx, const char *globs, bool enable) {
+  ddl_selection s = {ddl_xstrdup(globs), enable};
+  DDL_VEC_PUSH(ctx->selections, s);
+}
+
+static int load_builtin(ddl_ctx *ctx) {
+  for (const ddl_builtin_pack *b = ddl_builtin_packs; b->name; b++) {
+    char path[256];
+    snprintf(path, sizeof(path), "<built-in>/%s", b->name);
+    ddl_pack *pack;
+    int rc = ddl_pack_load(&pack, ctx, path, b->data, b->len);
+    if (rc)
+      return rc;
+    ctx->base = ddl_xrealloc(ctx->base, (ctx->nbase + 1) * sizeof(ddl_pack *));
+    ctx->base[ctx->nbase++] = pack;
+  }
+  return DDL_OK;
+}
+
+int ddl_ctx_prepare(ddl_ctx *ctx) {
+  if (ctx->prepared)
+    return DDL_OK;
+  int rc = ctx->builtin ? load_builtin(ctx) : DDL_OK;
+  for (size_t i = 0; rc == DDL_OK && i < ctx->rule_paths.len; i++)
+    rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, ctx, ctx->rule_paths.items[i]);
+  if (rc == DDL_OK && ctx->nbase == 0)
+    rc = ddl_ctx__fail(ctx, DDL_EUSAGE, NULL, 0, 0,
+                       "no rule packs: --no-default-rules needs --rules DIR");
+  if (rc == DDL_OK && ctx->config_file && access(ctx->config_file, R_OK) != 0)
+    rc = ddl_ctx__fail(ctx, DDL_ECONFIG, ctx->config_file, 0, 0,
+                       "cannot read configuration file");
+  if (rc) {
+    free_packs(ctx->base, ctx->nbase);
+    ctx->base = NULL;
+    ctx->nbase = 0;
+    return rc;
+  }
+  ctx->prepared = true;
+  return DDL_OK;
+}
+
+static void remember_error(cfg_entry *e, const ddl_ctx *ctx, int rc) {
+  e->rc = rc;
+  e->err = ctx->err;
+  e->err.path = ctx->err.path ? ddl_xstrdup(ctx->err.path) : NULL;
+  e->err.message = ddl_xstrdup(ctx->err.message);
+}
+
+static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
+  for (size_t i = 0; i < ctx->configs.len; i++) {
+    const char *p = ctx->configs.items[i].path;
+    if ((!p && !path) || (p && path && strcmp(p, path) == 0))
+      return &ctx->configs.items[i];
+  }
+  cfg_entry e = {0};
+  e.path = path ? ddl_xstrdup(path) : NULL;
+  ddl_config *cfg = NULL;
+  int rc = path ? ddl_config_load(&cfg, ctx, path) : DDL_OK;
+  ddl_pack **packs = NULL;
+  size_t npacks = 0;
+  if (rc == DDL_OK) {
+    packs = ddl_xmalloc((ctx->nbase + 1) * sizeof(ddl_pack *));
+    memcpy(packs, ctx->base, ctx->nbase * sizeof(ddl_pack *));
+    npacks = ctx->nbase;
+    for (size_t i = 0; cfg && rc == DDL_OK && i < cfg->rule_packs.len; i++)
+      rc = ddl_pack_load_path(&packs, &npacks, ctx, cfg->rule_packs.items[i]);
+    e.npacks = npacks - ctx->nbase;
+    e.packs = ddl_xmalloc((e.npacks + 1) * sizeof(ddl_pack *));
+    memcpy(e.packs, packs + ctx->nbase, e.npacks * sizeof(ddl_pack *));
+  }
+  if (rc == DDL_OK)
+    rc = ddl_ruleset_build(&e.rs, ctx, packs, npacks, cfg, ctx->selections.items,
+                           ctx->selections.len);
+  if (rc)
+    remember_error(&e, ctx, rc);
+  free(packs);
+  ddl_config_free(cfg);
+  DDL_VEC_PUSH(ctx->configs, e);
+  return &ctx->configs.items[ctx->configs.len - 1];
+}
+
+/* The nearest configuration above DIR, cached per directory. */
+static const char *find_config(ddl_ctx *ctx, const char *dir) {
+  for (size_t i = 0; i < ctx->dirs.len; i++)
+    if (strcmp(ctx->dirs.items[i].dir, dir) == 0)
+      return ctx->dirs.items[i].config;
+  dir_entry e = {ddl_xstrdup(dir), ddl_config_find(dir)};
+  DDL_VEC_PUSH(ctx->dirs, e);
+  return e.config;
+}
+
+/* The ruleset for a document at PATH (NULL: in the current directory). */
+static int ruleset_for(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) {
+  int rc = ddl_ctx_prepare(ctx);
+  if (rc)
+    return rc;
+  const char *config = ctx->config_file;
+  if (!config && ctx->discover) {
+    char *dir = ddl_xstrdup(path ? path : "./x");
+    char *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = '\0';
+    else
+      strcpy(dir, ".");
+    char real[PATH_MAX];
+    config = find_config(ctx, realpath(*dir ? dir : "/", real) ? real : dir);
+    free(dir);
+  }
+  cfg_entry *e = config_entry(ctx, config);
+  if (e->rc) {
+    ctx->err_msg.len = 0;
+    return ddl_ctx__fail(ctx, e->rc, e->err.path, e->err.line, e->err.column, "%s",
+                         e->err.message);
+  }
+  *out = e->rs;
+  return DDL_OK;
+}
+
+int ddl_ctx_ruleset(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) {
+  return ruleset_for(out, ctx, path);
+}
+
+int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char *data,
+                    size_t len) {
+  const ddl_ruleset *rs;
+  int rc = ruleset_for(&rs, ctx, name);
+  if (rc)
+    return rc;
+  ddl_source src;
+  if ((rc = ddl_source_init(&src, ctx, name ? name : "<stdin>", data, len)))
+    return rc;
+  ddl_doc *doc = ddl_doc_build(&src);
+  ddl_result *r = ddl_xcalloc(1, sizeof(*r));
+  r->fail_on = rs->fail_on;
+  ddl_engine_run(doc, rs, &r->diags, &r->coverage, &r->ncoverage);
+  ddl_diag_finalize(&r->diags, &doc->src);
+  ddl_suppress(&r->diags, doc);
+  for (size_t i = 0; i < r->diags.items.len; i++)
+    r->counts[r->diags.items.items[i]->severity]++;
+  r->src = doc->src; /* the result keeps the text for snippets */
+  memset(&doc->src, 0, sizeof(doc->src));
+  ddl_doc_free(doc);
+  *out = r;
+  return DDL_OK;
+}
+
+int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path) {
+  char *data;
+  size_t len;
+  int rc = ddl_ctx_prepare(ctx);
+  if (rc)
+    return rc;
+  if ((rc = ddl_read_file(&data, &len, ctx, path)))
+    return rc;
+  rc = ddl_lint_buffer(out, ctx, path, data, len);
+  free(data);
+  return rc;
+}

@@ -1,0 +1,64 @@
+/* Diagnostic storage, positions and ordering. */
+#include "diag/diag.h"
+
+#include "util/buf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *format(ddl_arena *arena, const char *fmt, va_list ap) {
+  ddl_buf b = {0};
+  ddl_buf_vprintf(&b, fmt, ap);
+  const char *s = ddl_arena_strndup(arena, ddl_buf_cstr(&b), b.len);
+  ddl_buf_free(&b);
+  return s;
+}
+
+ddl_diag *ddl_diag_add(ddl_diag_list *list, const char *rule, ddl_severity sev,
+                       uint32_t start, uint32_t end, const char *fmt, va_list ap) {
+  ddl_diag *d = ddl_arena_alloc(&list->arena, sizeof(*d));
+  d->rule = ddl_arena_strndup(&list->arena, rule, strlen(rule));
+  d->severity = sev;
+  d->start = start;
+  d->end = end > start ? end : start;
+  d->message = format(&list->arena, fmt, ap);
+  d->seq = list->items.len;
+  DDL_VEC_PUSH(list->items, d);
+  return d;
+}
+
+void ddl_diag_add_note(ddl_diag_list *list, ddl_diag *d, const char *fmt, va_list ap) {
+  const char **notes = ddl_arena_alloc(&list->arena, (d->nnotes + 1) * sizeof(char *));
+  if (d->nnotes)
+    memcpy(notes, d->notes, d->nnotes * sizeof(char *));
+  notes[d->nnotes++] = format(&list->arena, fmt, ap);
+  d->notes = notes;
+}
+
+static int by_position(const void *a, const void *b) {
+  const ddl_diag *x = *(ddl_diag *const *)a, *y = *(ddl_diag *const *)b;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  if (x->severity != y->severity)
+    return x->severity > y->severity ? -1 : 1;
+  int c = strcmp(x->rule, y->rule);
+  if (c)
+    return c;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void ddl_diag_finalize(ddl_diag_list *list, const ddl_source *src) {
+  for (size_t i = 0; i < list->items.len; i++) {
+    ddl_diag *d = list->items.items[i];
+    ddl_source_position(src, d->start, &d->line, &d->column);
+    ddl_source_position(src, d->end, &d->end_line, &d->end_column);
+  }
+  qsort(list->items.items, list->items.len, sizeof(ddl_diag *), by_position);
+}
+
+void ddl_diag_list_free(ddl_diag_list *list) {
+  DDL_VEC_FREE(list->items);
+  ddl_arena_free(&list->arena);
+}

@@ -1,0 +1,183 @@
+/* The one pass: every block goes to every enabled rule's block hook, and
+ * one lexicon scan per block feeds all term hooks. */
+#include "engine/engine.h"
+
+#include "util/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_prose(const ddl_block *b) {
+  return b->kind == DDL_BLOCK_PARAGRAPH || b->kind == DDL_BLOCK_HEADING ||
+         b->kind == DDL_BLOCK_TABLE_ROW;
+}
+
+/* Hands the lexicon hits of block B to the rules that asked for them. */
+static void dispatch_terms(ddl_run *run, const ddl_block *b, const ddl_active *act,
+                           void **state, const int32_t *active_of) {
+  const ddl_lexicon *lex = run->rs->lex;
+  run->hits.len = 0;
+  ddl_lexicon_scan(lex, b->text, b->len, &run->hits);
+  uint32_t si = 0, ci = 0;
+  for (size_t h = 0; h < run->hits.len; h++) {
+    const ddl_lex_hit *hit = &run->hits.items[h];
+    while (ci < b->ncode && b->code[ci].end <= hit->start)
+      ci++;
+    if (ci < b->ncode && b->code[ci].start < hit->end)
+      continue; /* inline code is not prose */
+    while (si < b->nsents && b->sents[si].end <= hit->start)
+      si++;
+    uint32_t sentence = si < b->nsents ? si : (b->nsents ? b->nsents - 1 : 0);
+    size_t n;
+    const ddl_lex_owner *owners = ddl_lexicon_owners(lex, hit->term, &n);
+    for (size_t k = 0; k < n; k++) {
+      int32_t a = active_of[owners[k].owner];
+      if (a >= 0 && act[a].rule->kind->term)
+        act[a].rule->kind->term(state[a], run, b, sentence, hit, &owners[k]);
+    }
+  }
+}
+
+void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *diags,
+                    ddl_coverage **coverage, size_t *ncoverage) {
+  ddl_run run = {0};
+  run.doc = doc;
+  run.rs = rs;
+  run.diags = diags;
+  ddl_active *act = ddl_xcalloc(rs->n + 1, sizeof(ddl_active));
+  void **state = ddl_xcalloc(rs->n + 1, sizeof(void *));
+  int32_t *active_of = ddl_xcalloc(rs->n + 1, sizeof(int32_t));
+  size_t na = 0;
+  int max_phase = 0;
+  for (size_t i = 0; i < rs->n; i++) {
+    active_of[i] = -1;
+    if (!rs->enabled[i])
+      continue;
+    act[na] = (ddl_active){rs->rules[i], (uint32_t)i, rs->severity[i]};
+    active_of[i] = (int32_t)na;
+    const ddl_rule_kind *k = rs->rules[i]->kind;
+    if (k->phase > max_phase)
+      max_phase = k->phase;
+    state[na] = k->begin ? k->begin(&run, &act[na]) : NULL;
+    na++;
+  }
+  bool terms = ddl_lexicon_term_count(rs->lex) > 0;
+  for (uint32_t bi = 0; bi < doc->nblocks; bi++) {
+    const ddl_block *b = &doc->blocks[bi];
+    for (size_t a = 0; a < na; a++)
+      if (act[a].rule->kind->block)
+        act[a].rule->kind->block(state[a], &run, b);
+    if (terms && b->len && is_prose(b))
+      dispatch_terms(&run, b, act, state, active_of);
+  }
+  /* Coverage verdicts come first so that topic rules can read them. */
+  for (int phase = 0; phase <= max_phase; phase++)
+    for (size_t a = 0; a < na; a++)
+      if (act[a].rule->kind->phase == phase && act[a].rule->kind->finish)
+        act[a].rule->kind->finish(state[a], &run);
+  DDL_VEC_FREE(run.hits);
+  ddl_arena_free(&run.arena);
+  free(run.homes);
+  free(run.stats.words_before);
+  free(run.stats.sentences);
+  free(act);
+  free(state);
+  free(active_of);
+  *coverage = run.coverage;
+  *ncoverage = run.ncoverage;
+}
+
+ddl_diag *ddl_run_report(ddl_run *run, const ddl_active *a, ddl_severity sev,
+                         uint32_t start, uint32_t end, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ddl_diag *d = ddl_diag_add(run->diags, a->rule->id, sev, start, end, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+void ddl_run_note(ddl_run *run, ddl_diag *d, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ddl_diag_add_note(run->diags, d, fmt, ap);
+  va_end(ap);
+}
+
+void *ddl_run_alloc(ddl_run *run, size_t size) { return ddl_arena_alloc(&run->arena, size); }
+
+void ddl_run_set_coverage(ddl_run *run, const ddl_coverage *cov, ddl_span home) {
+  run->coverage = ddl_xrealloc(run->coverage, (run->ncoverage + 1) * sizeof(ddl_coverage));
+  run->homes = ddl_xrealloc(run->homes, (run->ncoverage + 1) * sizeof(ddl_span));
+  run->homes[run->ncoverage] = home;
+  run->coverage[run->ncoverage++] = *cov;
+}
+
+ddl_span ddl_run_area_home(const ddl_run *run, const char *area) {
+  for (size_t i = 0; i < run->ncoverage; i++)
+    if (strcmp(run->coverage[i].area, area) == 0)
+      return run->homes[i];
+  return ddl_run_anchor(run, NULL);
+}
+
+const ddl_prose_stats *ddl_run_prose_stats(ddl_run *run) {
+  if (run->have_stats)
+    return &run->stats;
+  const ddl_doc *doc = run->doc;
+  run->stats.words_before = ddl_xcalloc(doc->nblocks + 1, sizeof(uint32_t));
+  run->stats.sentences = ddl_xcalloc(doc->nsections + 1, sizeof(uint32_t));
+  uint32_t total = 0;
+  for (uint32_t i = 0; i < doc->nblocks; i++) {
+    const ddl_block *b = &doc->blocks[i];
+    run->stats.words_before[i] = total;
+    if (b->kind != DDL_BLOCK_PARAGRAPH && b->kind != DDL_BLOCK_TABLE_ROW)
+      continue;
+    uint32_t w = ddl_count_words(b->text, 0, b->len);
+    /* Link text ("see the security section") is a pointer, not discussion. */
+    if (b->len)
+      w -= (uint32_t)((uint64_t)w * b->link_chars / b->len);
+    total += w;
+    run->stats.sentences[b->section->index] += b->nsents;
+  }
+  run->stats.words_before[doc->nblocks] = total;
+  run->have_stats = true;
+  return &run->stats;
+}
+
+const ddl_coverage *ddl_run_coverage(const ddl_run *run, const char *area) {
+  for (size_t i = 0; i < run->ncoverage; i++)
+    if (strcmp(run->coverage[i].area, area) == 0)
+      return &run->coverage[i];
+  return NULL;
+}
+
+ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h) {
+  const ddl_doc *doc = run->doc;
+  ddl_span s = h->src;
+  for (uint32_t i = s.start; i < s.end; i++)
+    if (doc->src.data[i] == '\n' || doc->src.data[i] == '\r') {
+      s.end = i;
+      break;
+    }
+  return s;
+}
+
+ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
+  const ddl_doc *doc = run->doc;
+  const ddl_section *best = NULL;
+  for (uint32_t i = 1; anchor && i < doc->nsections; i++) {
+    const ddl_section *s = &doc->sections[i];
+    if (s == doc->title || (best && s->level >= best->level))
+      continue;
+    size_t ms, me;
+    if (ddl_regex_list_search(anchor, s->title, 0, strlen(s->title), &ms, &me))
+      best = s;
+  }
+  if (!best)
+    best = doc->title;
+  if (!best && doc->nsections > 1)
+    best = &doc->sections[1];
+  if (best)
+    return ddl_run_heading_span(run, best->heading);
+  ddl_span start = {(uint32_t)doc->front_matter.end, (uint32_t)doc->front_matter.end};
+  return start;
+}

@@ -1,0 +1,125 @@
+/* Suppression works per rule: the directives are replayed once for each
+ * rule that has diagnostics, giving sorted disabled line ranges that each
+ * diagnostic is looked up in, so the cost stays near linear however many
+ * directives and diagnostics a document has. */
+#include "engine/suppress.h"
+
+#include "util/glob.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  unsigned from, to; /* lines [from, to) */
+} range;
+
+typedef struct {
+  const char *rule;
+  bool file;
+  DDL_VEC(range) ranges;
+} rule_state;
+
+/* Whether a directive's rule list (space- or comma-separated globs; empty
+ * for all rules) names RULE. */
+static bool names(const char *rules, const char *rule) {
+  if (!*rules)
+    return true;
+  char glob[256];
+  const char *p = rules;
+  while (*p) {
+    while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n')
+      p++;
+    size_t n = strcspn(p, " ,\t\n");
+    if (n == 0)
+      break;
+    if (n < sizeof(glob)) {
+      memcpy(glob, p, n);
+      glob[n] = '\0';
+      if (ddl_glob_match(glob, rule))
+        return true;
+    }
+    p += n;
+  }
+  return false;
+}
+
+static void replay(rule_state *st, const ddl_doc *doc) {
+  bool off = false;
+  unsigned from = 0;
+  for (uint32_t i = 0; i < doc->ndirectives; i++) {
+    const ddl_directive *d = &doc->directives[i];
+    if (!names(d->rules, st->rule))
+      continue;
+    range r;
+    switch (d->kind) {
+    case DDL_DIRECTIVE_DISABLE:
+      if (!off) {
+        off = true;
+        from = d->line;
+      }
+      break;
+    case DDL_DIRECTIVE_ENABLE:
+      if (off) {
+        r = (range){from, d->line};
+        DDL_VEC_PUSH(st->ranges, r);
+        off = false;
+      }
+      break;
+    case DDL_DIRECTIVE_DISABLE_LINE:
+      r = (range){d->line, d->line + 1};
+      DDL_VEC_PUSH(st->ranges, r);
+      break;
+    case DDL_DIRECTIVE_DISABLE_NEXT_LINE:
+      r = (range){d->line + 1, d->line + 2};
+      DDL_VEC_PUSH(st->ranges, r);
+      break;
+    case DDL_DIRECTIVE_DISABLE_FILE:
+      st->file = true;
+      break;
+    }
+  }
+  if (off) {
+    range r = {from, ~0u};
+    DDL_VEC_PUSH(st->ranges, r);
+  }
+}
+
+static bool in_ranges(const rule_state *st, unsigned line) {
+  if (st->file)
+    return true;
+  /* Ranges may overlap (a next-line inside a disabled block), so scan
+   * those starting at or before LINE from the nearest one backwards is
+   * not enough; ranges are few per rule, a linear scan is fine. */
+  for (size_t i = 0; i < st->ranges.len; i++)
+    if (st->ranges.items[i].from <= line && line < st->ranges.items[i].to)
+      return true;
+  return false;
+}
+
+void ddl_suppress(ddl_diag_list *list, const ddl_doc *doc) {
+  if (doc->ndirectives == 0)
+    return;
+  DDL_VEC(rule_state) states = {0};
+  size_t kept = 0;
+  for (size_t i = 0; i < list->items.len; i++) {
+    ddl_diag *d = list->items.items[i];
+    rule_state *st = NULL;
+    for (size_t k = 0; k < states.len && !st; k++)
+      if (strcmp(states.items[k].rule, d->rule) == 0)
+        st = &states.items[k];
+    if (!st) {
+      rule_state fresh = {d->rule, false, {0}};
+      DDL_VEC_PUSH(states, fresh);
+      st = &states.items[states.len - 1];
+      replay(st, doc);
+    }
+    if (!in_ranges(st, d->line))
+      list->items.items[kept++] = d;
+  }
+  list->items.len = kept;
+  for (size_t k = 0; k < states.len; k++)
+    DDL_VEC_FREE(states.items[k].ranges);
+  DDL_VEC_FREE(states);
+}

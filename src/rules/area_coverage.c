@@ -1,0 +1,356 @@
+/* Rule kind "area-coverage": does the document discuss an area (security,
+ * data...)?  An area is covered by a section about it (a matching heading
+ * with real content under it) or, where no heading names it, by a section
+ * whose prose is substantially about it; a passing mention, or a heading
+ * with next to nothing under it, is partial. */
+#include "engine/engine.h"
+
+#include "rules/ruleset.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const keys[] = {
+    "area",       "title",          "questions",       "partial-severity", "heading",
+    "anchor",     "not-applicable", "evidence",        "min-words",        "covered-weight",
+    "covered-density", "partial-weight", NULL};
+
+typedef struct {
+  char *area, *title;
+  char **questions;
+  size_t nquestions;
+  ddl_severity partial_severity;
+  ddl_regex_list heading, anchor, not_applicable;
+  ddl_term_list evidence;
+  double min_words, covered_weight, covered_density, partial_weight;
+} area_rule;
+
+typedef struct {
+  const ddl_active *a;
+  float *weight;        /* per section: evidence, one sentence counted once */
+  uint32_t *first;      /* per section: first block with evidence */
+  uint32_t cur_block, cur_sentence;
+  float cur_max;
+  bool open;
+} area_state;
+
+const char *ddl_area_rule_area(const ddl_rule *rule) {
+  return rule->kind == &ddl_kind_area_coverage ? ((const area_rule *)rule->data)->area : NULL;
+}
+
+static void release(void *data) {
+  area_rule *r = data;
+  if (!r)
+    return;
+  free(r->area);
+  free(r->title);
+  for (size_t i = 0; i < r->nquestions; i++)
+    free(r->questions[i]);
+  free(r->questions);
+  ddl_regex_list_free(&r->heading);
+  ddl_regex_list_free(&r->anchor);
+  ddl_regex_list_free(&r->not_applicable);
+  ddl_term_list_free(&r->evidence);
+  free(r);
+}
+
+static int add_question(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  area_rule *r = ud;
+  (void)y;
+  (void)n;
+  r->questions = ddl_xrealloc(r->questions, (r->nquestions + 1) * sizeof(char *));
+  r->questions[r->nquestions++] = ddl_xstrdup(s);
+  return DDL_OK;
+}
+
+static int number(const ddl_rule_src *src, const char *key, double def, double *out) {
+  yaml_node_t *n = ddl_rule_src_get(src, key);
+  *out = def;
+  if (!n)
+    return DDL_OK;
+  char what[64];
+  snprintf(what, sizeof(what), "'%s'", key);
+  int rc = ddl_ydoc_number(src->y, n, what, out);
+  if (rc == DDL_OK && *out < 0)
+    return ddl_ydoc_fail(src->y, n, "%s must not be negative", what);
+  return rc;
+}
+
+static void describe(ddl_rule *rule, const area_rule *r) {
+  ddl_buf b = {0};
+  ddl_buf_printf(&b, "Area: %s\nA section about it answers:\n", r->area);
+  for (size_t i = 0; i < r->nquestions; i++)
+    ddl_buf_printf(&b, "  - %s\n", r->questions[i]);
+  rule->details = ddl_xstrdup(ddl_buf_cstr(&b));
+  ddl_buf_free(&b);
+}
+
+static int compile(ddl_rule *rule, const ddl_rule_src *src) {
+  area_rule *r = ddl_xcalloc(1, sizeof(*r));
+  const char *area, *title;
+  yaml_node_t *n;
+  int rc;
+  r->partial_severity = DDL_SEV_WARNING;
+  if ((rc = ddl_rule_src_require(src, "area", &n)) ||
+      (rc = ddl_ydoc_string(src->y, n, "'area'", &area)))
+    goto fail;
+  r->area = ddl_xstrdup(area);
+  title = area;
+  if ((n = ddl_rule_src_get(src, "title")) && (rc = ddl_ydoc_string(src->y, n, "'title'", &title)))
+    goto fail;
+  r->title = ddl_xstrdup(title);
+  if ((n = ddl_rule_src_get(src, "partial-severity")) &&
+      (rc = ddl_ydoc_severity(src->y, n, "'partial-severity'", &r->partial_severity)))
+    goto fail;
+  if ((n = ddl_rule_src_get(src, "questions")) &&
+      (rc = ddl_ydoc_strings(src->y, n, "'questions'", add_question, r)))
+    goto fail;
+  if ((rc = ddl_rule_src_patterns(src, "heading", true, &r->heading)) ||
+      (rc = ddl_rule_src_patterns(src, "anchor", false, &r->anchor)) ||
+      (rc = ddl_rule_src_patterns(src, "not-applicable", false, &r->not_applicable)) ||
+      (rc = ddl_rule_src_terms(src, "evidence", false, &r->evidence)) ||
+      (rc = number(src, "min-words", 25, &r->min_words)) ||
+      (rc = number(src, "covered-weight", 4, &r->covered_weight)) ||
+      (rc = number(src, "covered-density", 0.2, &r->covered_density)) ||
+      (rc = number(src, "partial-weight", 1, &r->partial_weight)))
+    goto fail;
+  describe(rule, r);
+  rule->data = r;
+  return DDL_OK;
+fail:
+  release(r);
+  return rc;
+}
+
+static void terms(const ddl_rule *rule, ddl_lexicon_builder *lb, uint32_t owner) {
+  const area_rule *r = rule->data;
+  ddl_term_list_register(&r->evidence, lb, owner, 0);
+}
+
+static void *begin(ddl_run *run, const ddl_active *a) {
+  area_state *st = ddl_run_alloc(run, sizeof(*st));
+  st->a = a;
+  st->weight = ddl_run_alloc(run, run->doc->nsections * sizeof(float));
+  st->first = ddl_run_alloc(run, run->doc->nsections * sizeof(uint32_t));
+  for (uint32_t i = 0; i < run->doc->nsections; i++)
+    st->first[i] = UINT32_MAX;
+  return st;
+}
+
+static void flush(area_state *st, const ddl_doc *doc) {
+  if (!st->open)
+    return;
+  uint32_t sec = doc->blocks[st->cur_block].section->index;
+  st->weight[sec] += st->cur_max;
+  if (st->first[sec] == UINT32_MAX)
+    st->first[sec] = st->cur_block;
+  st->open = false;
+}
+
+static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentence,
+                 const ddl_lex_hit *hit, const ddl_lex_owner *owner) {
+  area_state *st = state;
+  (void)hit;
+  if (b->kind == DDL_BLOCK_HEADING)
+    return; /* headings are judged by the heading patterns */
+  if (st->open && st->cur_block == b->index && st->cur_sentence == sentence) {
+    if (owner->weight > st->cur_max)
+      st->cur_max = owner->weight;
+    return;
+  }
+  flush(st, run->doc);
+  st->open = true;
+  st->cur_block = b->index;
+  st->cur_sentence = sentence;
+  st->cur_max = owner->weight;
+}
+
+static bool heading_matches(const area_rule *r, const ddl_run *run, const char *title) {
+  size_t s, e, len = strlen(title);
+  if (ddl_regex_list_search(&r->heading, title, 0, len, &s, &e))
+    return true;
+  const ddl_regex_list *syn = ddl_ruleset_synonyms(run->rs, r->area);
+  return syn && ddl_regex_list_search(syn, title, 0, len, &s, &e);
+}
+
+/* The first prose block directly in section S, or NULL. */
+static const ddl_block *first_prose(const ddl_doc *doc, const ddl_section *s) {
+  for (uint32_t k = s->first_block; k < s->end_block; k++)
+    if (doc->blocks[k].kind == DDL_BLOCK_PARAGRAPH || doc->blocks[k].kind == DDL_BLOCK_TABLE_ROW)
+      return &doc->blocks[k];
+  return NULL;
+}
+
+typedef enum { NA_NONE, NA_UNREASONED, NA_REASONED } na_mark;
+
+/* Explicit "not applicable" in the heading or at the start of the
+ * section's first paragraph; reasoned when a few words follow it there or
+ * in the paragraph below the heading. */
+static na_mark not_applicable(const area_rule *r, const ddl_doc *doc, const ddl_section *s) {
+  size_t ms, me;
+  const ddl_block *body = first_prose(doc, s);
+  if (r->not_applicable.len == 0)
+    return NA_NONE;
+  if (ddl_regex_list_search(&r->not_applicable, s->title, 0, strlen(s->title), &ms, &me)) {
+    if (ddl_count_words(s->title, (uint32_t)me, (uint32_t)strlen(s->title)) >= 3)
+      return NA_REASONED;
+    return body && ddl_count_words(body->text, 0, body->len) >= 3 ? NA_REASONED : NA_UNREASONED;
+  }
+  if (!body || body->nsents == 0)
+    return NA_NONE;
+  ddl_span first = body->sents[0];
+  const char *t = body->text + first.start;
+  uint32_t len = first.end - first.start;
+  if (!ddl_regex_list_search(&r->not_applicable, t, 0, len, &ms, &me) || ms > 16)
+    return NA_NONE;
+  uint32_t after = ddl_count_words(t, (uint32_t)me, len);
+  if (body->nsents > 1)
+    after += ddl_count_words(body->text, body->sents[1].start, body->sents[1].end);
+  return after >= 3 ? NA_REASONED : NA_UNREASONED;
+}
+
+typedef enum { WHY_NONE, WHY_THIN, WHY_NA, WHY_PASSING } partial_why;
+
+typedef struct {
+  ddl_coverage cov;
+  ddl_span home, evidence;
+  partial_why why;
+  const ddl_section *section;
+  uint32_t words;
+  float weight;
+} verdict;
+
+static void judge_headings(const area_rule *r, ddl_run *run, verdict *v) {
+  const ddl_doc *doc = run->doc;
+  const ddl_prose_stats *ps = ddl_run_prose_stats(run);
+  for (uint32_t i = 1; i < doc->nsections; i++) {
+    const ddl_section *s = &doc->sections[i];
+    if (s == doc->title || !heading_matches(r, run, s->title))
+      continue;
+    ddl_span home = ddl_run_heading_span(run, s->heading);
+    uint32_t words = ps->words_before[s->subtree_end] - ps->words_before[s->first_block];
+    na_mark na = not_applicable(r, doc, s);
+    verdict c = {{0}, home, home, WHY_NONE, s, words, 0};
+    if (na == NA_REASONED) {
+      c.cov.status = DDL_COVERAGE_COVERED;
+      c.cov.not_applicable = true;
+    } else if (na == NA_UNREASONED) {
+      c.cov.status = DDL_COVERAGE_PARTIAL;
+      c.cov.not_applicable = true;
+      c.why = WHY_NA;
+    } else if (words >= r->min_words) {
+      c.cov.status = DDL_COVERAGE_COVERED;
+    } else {
+      c.cov.status = DDL_COVERAGE_PARTIAL;
+      c.why = WHY_THIN;
+    }
+    /* Prefer covered to partial, real content to an N/A marker. */
+    bool better = c.cov.status > v->cov.status ||
+                  (c.cov.status == v->cov.status && v->cov.not_applicable && !c.cov.not_applicable);
+    if (better || !v->section)
+      *v = c;
+  }
+}
+
+static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdict *v) {
+  const ddl_doc *doc = run->doc;
+  const ddl_prose_stats *ps = ddl_run_prose_stats(run);
+  float total = 0, best = 0;
+  uint32_t best_sec = UINT32_MAX, strongest = UINT32_MAX;
+  for (uint32_t i = 0; i < doc->nsections; i++) {
+    float w = st->weight[i];
+    total += w;
+    if (w <= 0)
+      continue;
+    if (strongest == UINT32_MAX || w > st->weight[strongest])
+      strongest = i;
+    uint32_t n = ps->sentences[i] ? ps->sentences[i] : 1;
+    if (w >= r->covered_weight && w / (float)n >= r->covered_density && w > best) {
+      best = w;
+      best_sec = i;
+    }
+  }
+  uint32_t sec = best_sec != UINT32_MAX ? best_sec : strongest;
+  if (sec == UINT32_MAX)
+    return;
+  const ddl_section *s = &doc->sections[sec];
+  ddl_span ev = doc->blocks[st->first[sec]].src;
+  ddl_span home = s->heading ? ddl_run_heading_span(run, s->heading) : ev;
+  if (best_sec != UINT32_MAX) {
+    if (v->cov.status < DDL_COVERAGE_COVERED) {
+      verdict c = {{0}, home, ev, WHY_NONE, s, 0, best};
+      c.cov.status = DDL_COVERAGE_COVERED;
+      *v = c;
+    }
+  } else if (total >= r->partial_weight && v->cov.status == DDL_COVERAGE_MISSING) {
+    verdict c = {{0}, home, ev, WHY_PASSING, s, 0, total};
+    c.cov.status = DDL_COVERAGE_PARTIAL;
+    *v = c;
+  }
+}
+
+static void add_questions(ddl_run *run, ddl_diag *d, const area_rule *r) {
+  for (size_t i = 0; i < r->nquestions; i++)
+    ddl_run_note(run, d, "%s should answer: %s", r->title, r->questions[i]);
+}
+
+static void finish(void *state, ddl_run *run) {
+  area_state *st = state;
+  const ddl_active *a = st->a;
+  const area_rule *r = a->rule->data;
+  flush(st, run->doc);
+  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0, 0};
+  judge_headings(r, run, &v);
+  if (v.cov.status != DDL_COVERAGE_COVERED)
+    judge_prose(r, run, st, &v);
+
+  v.cov.area = r->area;
+  v.cov.rule = a->rule->id;
+  ddl_severity partial = r->partial_severity < a->severity ? r->partial_severity : a->severity;
+  ddl_diag *d = NULL;
+  switch (v.cov.status) {
+  case DDL_COVERAGE_MISSING:
+    v.home = ddl_run_anchor(run, &r->anchor);
+    d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
+                       "no %s section: the document does not discuss %s", r->title, r->area);
+    add_questions(run, d, r);
+    break;
+  case DDL_COVERAGE_PARTIAL:
+    if (v.why == WHY_NA) {
+      ddl_run_report(run, a, partial, v.home.start, v.home.end,
+                     "'%s' is marked not applicable without saying why", v.section->title);
+    } else if (v.why == WHY_THIN) {
+      d = ddl_run_report(run, a, partial, v.home.start, v.home.end,
+                         "section '%s' has too little under it to cover %s (%u words)",
+                         v.section->title, r->area, (unsigned)v.words);
+      add_questions(run, d, r);
+    } else {
+      d = ddl_run_report(run, a, partial, v.evidence.start, v.evidence.start,
+                         "%s is only mentioned in passing; discuss it in a section of its own",
+                         r->title);
+      add_questions(run, d, r);
+    }
+    break;
+  case DDL_COVERAGE_COVERED:
+    break;
+  }
+  unsigned line = 0, col;
+  if (v.cov.status != DDL_COVERAGE_MISSING)
+    ddl_source_position(&run->doc->src, v.evidence.start, &line, &col);
+  v.cov.line = line;
+  ddl_run_set_coverage(run, &v.cov, v.home);
+}
+
+const ddl_rule_kind ddl_kind_area_coverage = {
+    .name = "area-coverage",
+    .keys = keys,
+    .phase = 0,
+    .compile = compile,
+    .free = release,
+    .terms = terms,
+    .begin = begin,
+    .term = term,
+    .finish = finish,
+};

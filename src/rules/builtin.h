@@ -1,0 +1,15 @@
+/* The rule packs compiled into the binary (generated builtin_packs.c). */
+#ifndef DDL_RULES_BUILTIN_H
+#define DDL_RULES_BUILTIN_H
+
+#include <stddef.h>
+
+typedef struct {
+  const char *name; /* file name in rules/, NULL ends the table */
+  const char *data;
+  size_t len;
+} ddl_builtin_pack;
+
+extern const ddl_builtin_pack ddl_builtin_packs[];
+
+#endif

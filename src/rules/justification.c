@@ -1,0 +1,272 @@
+/* Rule kind "justification": a sentence, list item or table row that
+ * states a design decision must say why.  A reason counts when it is in
+ * the same sentence (or, with reason-scope: paragraph, anywhere in the
+ * paragraph), the next sentence, the same list item or its sub-items, the
+ * sentence that introduces the list, or a table's rationale column. */
+#include "engine/engine.h"
+
+#include "util/buf.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const keys[] = {"decision", "not-decision", "reason", "not-reason",
+                                   "rationale-column", "reason-scope", NULL};
+
+/* How far from a decision its reason may be, besides list items. */
+typedef enum {
+  SCOPE_SENTENCE,   /* the decision's sentence or the next one */
+  SCOPE_NEIGHBOURS, /* also the sentence before */
+  SCOPE_PARAGRAPH   /* anywhere in the paragraph, or the next sentence */
+} reason_scope;
+
+typedef struct {
+  ddl_regex_list decision, not_decision, reason, not_reason, rationale_column;
+  reason_scope scope;
+} just_rule;
+
+enum { UNKNOWN = 0, NO = 1, YES = 2 };
+
+typedef struct {
+  const ddl_active *a;
+  uint8_t *block_reason;       /* per block, computed on demand */
+  const ddl_table *table;      /* the table whose rationale column is cached */
+  int32_t rationale_col;
+} just_state;
+
+/* Sub-items and item paragraphs looked at for a reason; bounds the work
+ * per decision whatever the nesting. */
+enum { ITEM_LOOKAHEAD = 12, QUOTE_MAX = 70 };
+
+static void release(void *data) {
+  just_rule *r = data;
+  if (!r)
+    return;
+  ddl_regex_list_free(&r->decision);
+  ddl_regex_list_free(&r->not_decision);
+  ddl_regex_list_free(&r->reason);
+  ddl_regex_list_free(&r->not_reason);
+  ddl_regex_list_free(&r->rationale_column);
+  free(r);
+}
+
+static int compile(ddl_rule *rule, const ddl_rule_src *src) {
+  just_rule *r = ddl_xcalloc(1, sizeof(*r));
+  int rc;
+  r->scope = SCOPE_SENTENCE;
+  yaml_node_t *n = ddl_rule_src_get(src, "reason-scope");
+  if (n) {
+    static const char *const names[] = {"sentence", "neighbours", "paragraph"};
+    const char *scope;
+    if ((rc = ddl_ydoc_string(src->y, n, "'reason-scope'", &scope)))
+      goto fail;
+    int found = -1;
+    for (int i = 0; i < 3; i++)
+      if (strcmp(scope, names[i]) == 0)
+        found = i;
+    if (found < 0) {
+      rc = ddl_ydoc_fail(src->y, n, "'reason-scope' must be sentence, neighbours or paragraph");
+      goto fail;
+    }
+    r->scope = (reason_scope)found;
+  }
+  if ((rc = ddl_rule_src_patterns(src, "decision", true, &r->decision)) ||
+      (rc = ddl_rule_src_patterns(src, "not-decision", false, &r->not_decision)) ||
+      (rc = ddl_rule_src_patterns(src, "reason", true, &r->reason)) ||
+      (rc = ddl_rule_src_patterns(src, "not-reason", false, &r->not_reason)) ||
+      (rc = ddl_rule_src_patterns(src, "rationale-column", false, &r->rationale_column)))
+    goto fail;
+  rule->data = r;
+  return DDL_OK;
+fail:
+  release(r);
+  return rc;
+}
+
+static void *begin(ddl_run *run, const ddl_active *a) {
+  just_state *st = ddl_run_alloc(run, sizeof(*st));
+  st->a = a;
+  st->block_reason = ddl_run_alloc(run, run->doc->nblocks + 1);
+  st->rationale_col = -1;
+  return st;
+}
+
+/* Whether T[0, len) gives a reason that is not a generic restatement. */
+static bool has_reason(const just_rule *r, const char *t, size_t len) {
+  size_t pos = 0, s, e;
+  while (pos < len && ddl_regex_list_search(&r->reason, t, pos, len, &s, &e)) {
+    size_t ns, ne, npos = 0;
+    bool generic = false;
+    while (!generic && npos < len && ddl_regex_list_search(&r->not_reason, t, npos, len, &ns, &ne)) {
+      generic = ns <= s && s < (ne > ns ? ne : ns + 1);
+      npos = ne > ns ? ne : ns + 1;
+    }
+    if (!generic)
+      return true;
+    pos = e > s ? e : s + 1;
+  }
+  return false;
+}
+
+static bool sentence_reason(const just_rule *r, const ddl_block *b, uint32_t i) {
+  return i < b->nsents && has_reason(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start);
+}
+
+static bool block_reason(just_state *st, const just_rule *r, const ddl_block *b) {
+  if (st->block_reason[b->index] == UNKNOWN) {
+    bool yes = false;
+    for (uint32_t i = 0; i < b->nsents && !yes; i++)
+      yes = sentence_reason(r, b, i);
+    st->block_reason[b->index] = yes ? YES : NO;
+  }
+  return st->block_reason[b->index] == YES;
+}
+
+/* The reasons a list item can borrow: its other paragraphs, its sub-items
+ * and the sentence that leads into its list. */
+static bool item_reason(just_state *st, const just_rule *r, const ddl_doc *doc, const ddl_block *b) {
+  const ddl_item *it = &doc->items[b->item];
+  uint32_t end = it->end_block;
+  if (end > it->first_block + ITEM_LOOKAHEAD)
+    end = it->first_block + ITEM_LOOKAHEAD;
+  for (uint32_t k = it->first_block; k < end; k++)
+    if (k != b->index && doc->blocks[k].kind == DDL_BLOCK_PARAGRAPH &&
+        block_reason(st, r, &doc->blocks[k]))
+      return true;
+  if (it->lead_in >= 0) {
+    const ddl_block *lead = &doc->blocks[it->lead_in];
+    if (lead->nsents && sentence_reason(r, lead, lead->nsents - 1))
+      return true;
+  }
+  return false;
+}
+
+static bool justified(just_state *st, const just_rule *r, const ddl_doc *doc,
+                      const ddl_block *b, uint32_t i) {
+  bool near = sentence_reason(r, b, i) || sentence_reason(r, b, i + 1) ||
+              (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(r, b, i - 1));
+  if (near || (r->scope == SCOPE_PARAGRAPH && block_reason(st, r, b)))
+    return true;
+  if (b->item_first && item_reason(st, r, doc, b))
+    return true;
+  /* The next sentence may open the next paragraph of the same container. */
+  if (i + 1 == b->nsents && b->index + 1 < doc->nblocks) {
+    const ddl_block *next = &doc->blocks[b->index + 1];
+    if (next->kind == DDL_BLOCK_PARAGRAPH && next->item == b->item && !next->item_first &&
+        next->section == b->section && sentence_reason(r, next, 0))
+      return true;
+  }
+  return false;
+}
+
+/* The quoted decision: the sentence, one line, cut at a character
+ * boundary with an ellipsis. */
+static void quote(ddl_buf *out, const char *t, size_t len) {
+  while (len && strchr(" .:;,", t[len - 1]))
+    len--;
+  size_t n = len;
+  if (n > QUOTE_MAX) {
+    n = QUOTE_MAX;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+      n--;
+  }
+  for (size_t i = 0; i < n; i++)
+    ddl_buf_putc(out, t[i] == '\n' || t[i] == '\t' ? ' ' : t[i]);
+  if (n < len)
+    ddl_buf_puts(out, "...");
+}
+
+static void report(ddl_run *run, just_state *st, const ddl_block *b, uint32_t from,
+                   uint32_t to, const char *text, size_t len, const char *why) {
+  ddl_buf q = {0};
+  quote(&q, text, len);
+  ddl_run_report(run, st->a, st->a->severity, ddl_block_src_offset(b, from),
+                 ddl_block_src_offset(b, to), "decision '%s' gives no reason%s",
+                 ddl_buf_cstr(&q), why);
+  ddl_buf_free(&q);
+}
+
+static bool is_decision(const just_rule *r, const char *t, size_t len, size_t *ms, size_t *me) {
+  size_t s, e;
+  return ddl_regex_list_search(&r->decision, t, 0, len, ms, me) &&
+         !ddl_regex_list_search(&r->not_decision, t, 0, len, &s, &e);
+}
+
+/* Table rows: a table with a rationale column is a table of decisions,
+ * each row needing something in that column; other rows are read like
+ * sentences. */
+static void table_row(just_state *st, const just_rule *r, ddl_run *run, const ddl_block *b) {
+  const ddl_table *t = b->table;
+  if (st->table != t) {
+    st->table = t;
+    st->rationale_col = -1;
+    for (uint32_t c = 0; c < t->ncols && st->rationale_col < 0; c++) {
+      size_t s, e;
+      const ddl_span *h = &t->header_cells[c];
+      if (h->end > h->start &&
+          ddl_regex_list_search(&r->rationale_column, t->header_text + h->start, 0,
+                                h->end - h->start, &s, &e))
+        st->rationale_col = (int32_t)c;
+    }
+  }
+  if (b->nsents == 0)
+    return;
+  ddl_span row = b->sents[0];
+  if (st->rationale_col >= 0) {
+    const ddl_span *cell = (uint32_t)st->rationale_col < b->ncells ? &b->cells[st->rationale_col] : NULL;
+    if (cell && ddl_count_words(b->text, cell->start, cell->end) >= 2)
+      return;
+    /* Quote the row by its other cells: "Event bus | Kafka". */
+    ddl_buf cells = {0};
+    for (uint32_t c = 0; c < b->ncells; c++) {
+      const ddl_span *x = &b->cells[c];
+      if ((int32_t)c == st->rationale_col || x->end == x->start)
+        continue;
+      if (cells.len)
+        ddl_buf_puts(&cells, " | ");
+      ddl_buf_append(&cells, b->text + x->start, x->end - x->start);
+    }
+    report(run, st, b, row.start, row.end, ddl_buf_cstr(&cells), cells.len,
+           " (its rationale column is empty)");
+    ddl_buf_free(&cells);
+    return;
+  }
+  size_t ms, me;
+  if (is_decision(r, b->text + row.start, row.end - row.start, &ms, &me) &&
+      !has_reason(r, b->text + row.start, row.end - row.start))
+    report(run, st, b, row.start + (uint32_t)ms, row.end, b->text + row.start,
+           row.end - row.start, "");
+}
+
+static void block(void *state, ddl_run *run, const ddl_block *b) {
+  just_state *st = state;
+  const just_rule *r = st->a->rule->data;
+  if (b->kind == DDL_BLOCK_TABLE_ROW) {
+    table_row(st, r, run, b);
+    return;
+  }
+  if (b->kind != DDL_BLOCK_PARAGRAPH)
+    return;
+  for (uint32_t i = 0; i < b->nsents; i++) {
+    ddl_span s = b->sents[i];
+    size_t ms, me;
+    if (!is_decision(r, b->text + s.start, s.end - s.start, &ms, &me))
+      continue;
+    if (ddl_block_in_code(b, s.start + (uint32_t)ms))
+      continue;
+    if (!justified(st, r, run->doc, b, i))
+      report(run, st, b, s.start + (uint32_t)ms, s.end, b->text + s.start, s.end - s.start, "");
+  }
+}
+
+const ddl_rule_kind ddl_kind_justification = {
+    .name = "justification",
+    .keys = keys,
+    .compile = compile,
+    .free = release,
+    .begin = begin,
+    .block = block,
+};

@@ -1,0 +1,367 @@
+/* Rule packs: YAML files whose rules are compiled once at load time. */
+#include "rules/pack.h"
+
+#include "io/read.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const pack_keys[] = {"pack", "description", "defaults", "rules", NULL};
+static const char *const rule_keys[] = {"id", "kind", "severity", "enabled", "summary",
+                                        "explain", "example", NULL};
+
+yaml_node_t *ddl_rule_src_get(const ddl_rule_src *src, const char *key) {
+  yaml_node_t *n = ddl_ydoc_get(src->y, src->rule, key);
+  return n ? n : ddl_ydoc_get(src->y, src->defaults, key);
+}
+
+int ddl_rule_src_require(const ddl_rule_src *src, const char *key, yaml_node_t **out) {
+  *out = ddl_rule_src_get(src, key);
+  if (!*out)
+    return ddl_ydoc_fail(src->y, src->rule, "this rule needs the key '%s'", key);
+  return DDL_OK;
+}
+
+/* Reports a pcre2 error at its byte in the YAML file where that can be
+ * known: a scalar on one line, quoted or plain. */
+static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off) {
+  yaml_scalar_style_t style = n->data.scalar.style;
+  bool one_line = n->start_mark.line == n->end_mark.line;
+  bool quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+  unsigned line = (unsigned)n->start_mark.line + 1, col = (unsigned)n->start_mark.column + 1;
+  if (one_line && (quoted || style == YAML_PLAIN_SCALAR_STYLE))
+    col += (unsigned)off + (quoted ? 1 : 0);
+  return ddl_ctx__fail(y->ctx, y->code, y->path, line, col,
+                       "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
+                       (const char *)n->data.scalar.value);
+}
+
+static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  ddl_regex_list *list = ud;
+  char err[256];
+  size_t off;
+  ddl_regex *re = ddl_regex_compile(s, err, sizeof(err), &off);
+  if (!re)
+    return regex_error(y, n, err, off);
+  list->items = ddl_xrealloc(list->items, (list->len + 1) * sizeof(ddl_regex *));
+  list->items[list->len++] = re;
+  return DDL_OK;
+}
+
+int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
+                          ddl_regex_list *out) {
+  yaml_node_t *n = ddl_rule_src_get(src, key);
+  if (!n)
+    return required ? ddl_ydoc_fail(src->y, src->rule, "this rule needs the key '%s'", key)
+                    : DDL_OK;
+  char what[64];
+  snprintf(what, sizeof(what), "'%s'", key);
+  return ddl_ydoc_strings(src->y, n, what, add_pattern, out);
+}
+
+typedef struct {
+  ddl_term_list *list;
+  float weight;
+} term_ctx;
+
+static int add_term(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+  term_ctx *tc = ud;
+  const char *problem = ddl_lexicon_check_term(s);
+  if (problem)
+    return ddl_ydoc_fail(y, n, "invalid term '%s': %s", s, problem);
+  ddl_term_list *t = tc->list;
+  t->terms = ddl_xrealloc(t->terms, (t->len + 1) * sizeof(char *));
+  t->weights = ddl_xrealloc(t->weights, (t->len + 1) * sizeof(float));
+  t->terms[t->len] = ddl_xstrdup(s);
+  t->weights[t->len] = tc->weight;
+  t->len++;
+  return DDL_OK;
+}
+
+static const char *const group_keys[] = {"weight", "terms", NULL};
+
+int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
+                       ddl_term_list *out) {
+  ddl_ydoc *y = src->y;
+  yaml_node_t *n = ddl_rule_src_get(src, key);
+  if (!n)
+    return required ? ddl_ydoc_fail(y, src->rule, "this rule needs the key '%s'", key) : DDL_OK;
+  if (n->type != YAML_SEQUENCE_NODE)
+    return ddl_ydoc_fail(y, n, "'%s' must be a list of terms or of {weight, terms} groups", key);
+  for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+    yaml_node_t *item = ddl_ydoc_node(y, *it);
+    term_ctx tc = {out, 1.0f};
+    int rc;
+    if (item->type == YAML_SCALAR_NODE) {
+      rc = add_term(&tc, y, item, (const char *)item->data.scalar.value);
+    } else if (item->type == YAML_MAPPING_NODE) {
+      double w;
+      yaml_node_t *wn = ddl_ydoc_get(y, item, "weight"), *tn = ddl_ydoc_get(y, item, "terms");
+      if ((rc = ddl_ydoc_check_keys(y, item, "a term group", group_keys, NULL)))
+        return rc;
+      if (!wn || !tn)
+        return ddl_ydoc_fail(y, item, "a term group needs 'weight' and 'terms'");
+      if ((rc = ddl_ydoc_number(y, wn, "'weight'", &w)))
+        return rc;
+      if (w <= 0 || w > 100)
+        return ddl_ydoc_fail(y, wn, "'weight' must be greater than 0 and at most 100");
+      tc.weight = (float)w;
+      rc = ddl_ydoc_strings(y, tn, "'terms'", add_term, &tc);
+    } else {
+      rc = ddl_ydoc_fail(y, item, "expected a term or a {weight, terms} group");
+    }
+    if (rc)
+      return rc;
+  }
+  return DDL_OK;
+}
+
+void ddl_term_list_free(ddl_term_list *t) {
+  for (size_t i = 0; i < t->len; i++)
+    free(t->terms[i]);
+  free(t->terms);
+  free(t->weights);
+  memset(t, 0, sizeof(*t));
+}
+
+void ddl_term_list_register(const ddl_term_list *t, ddl_lexicon_builder *lb,
+                            uint32_t owner, uint32_t tag) {
+  for (size_t i = 0; i < t->len; i++) {
+    ddl_lex_owner o = {owner, tag, t->weights[i]};
+    ddl_lexicon_add(lb, t->terms[i], o);
+  }
+}
+
+static bool valid_id(const char *id) {
+  if (!*id || *id == '/' || *id == '-')
+    return false;
+  for (const char *p = id; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr("-._/", *p)))
+      return false;
+  return id[strlen(id) - 1] != '/';
+}
+
+static char *opt_string(ddl_ydoc *y, yaml_node_t *map, const char *key, int *rc) {
+  yaml_node_t *n = ddl_ydoc_get(y, map, key);
+  const char *s = "";
+  if (n && (*rc = ddl_ydoc_string(y, n, key, &s)))
+    return NULL;
+  return ddl_xstrdup(s);
+}
+
+static void rule_free(ddl_rule *r) {
+  if (!r)
+    return;
+  if (r->kind && r->kind->free)
+    r->kind->free(r->data);
+  free(r->id);
+  free(r->summary);
+  free(r->explain);
+  free(r->example);
+  free(r->details);
+  free(r);
+}
+
+static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t *defaults,
+                     const ddl_pack *pack) {
+  if (node->type != YAML_MAPPING_NODE)
+    return ddl_ydoc_fail(y, node, "each rule must be a mapping with at least 'id' and 'kind'");
+  yaml_node_t *idn = ddl_ydoc_get(y, node, "id"), *kindn = ddl_ydoc_get(y, node, "kind");
+  const char *id, *kname;
+  int rc;
+  if (!idn)
+    return ddl_ydoc_fail(y, node, "this rule has no 'id'");
+  if ((rc = ddl_ydoc_string(y, idn, "'id'", &id)))
+    return rc;
+  if (!valid_id(id))
+    return ddl_ydoc_fail(y, idn, "invalid rule id '%s': use lowercase letters, digits and - . _ /", id);
+  if (!kindn)
+    return ddl_ydoc_fail(y, node, "rule '%s' has no 'kind'", id);
+  if ((rc = ddl_ydoc_string(y, kindn, "'kind'", &kname)))
+    return rc;
+  const ddl_rule_kind *kind = ddl_rule_kind_find(kname);
+  if (!kind)
+    return ddl_ydoc_fail(y, kindn, "unknown rule kind '%s' (known: area-coverage, topic-coverage, "
+                                   "justification, placeholder, empty-section)", kname);
+  char what[200];
+  snprintf(what, sizeof(what), "rule '%s' (kind %s)", id, kname);
+  if ((rc = ddl_ydoc_check_keys(y, node, what, rule_keys, kind->keys)))
+    return rc;
+
+  ddl_rule *r = ddl_xcalloc(1, sizeof(*r));
+  r->id = ddl_xstrdup(id);
+  r->pack = pack;
+  r->line = (unsigned)node->start_mark.line + 1;
+  r->column = (unsigned)node->start_mark.column + 1;
+  r->severity = DDL_SEV_WARNING;
+  r->enabled = true;
+  yaml_node_t *n;
+  if ((n = ddl_ydoc_get(y, node, "severity")) &&
+      (rc = ddl_ydoc_severity(y, n, "'severity'", &r->severity)))
+    goto fail;
+  if ((n = ddl_ydoc_get(y, node, "enabled")) && (rc = ddl_ydoc_bool(y, n, "'enabled'", &r->enabled)))
+    goto fail;
+  rc = 0;
+  if (!(r->summary = opt_string(y, node, "summary", &rc)) ||
+      !(r->explain = opt_string(y, node, "explain", &rc)) ||
+      !(r->example = opt_string(y, node, "example", &rc)))
+    goto fail;
+  ddl_rule_src src = {y, node, ddl_ydoc_get(y, defaults, kname)};
+  if ((rc = kind->compile(r, &src)))
+    goto fail;
+  r->kind = kind; /* set last: rule_free calls kind->free only on compiled data */
+  *out = r;
+  return DDL_OK;
+fail:
+  rule_free(r);
+  return rc;
+}
+
+static int check_defaults(ddl_ydoc *y, yaml_node_t *defaults) {
+  if (defaults->type != YAML_MAPPING_NODE)
+    return ddl_ydoc_fail(y, defaults, "'defaults' must map rule kinds to their default keys");
+  for (yaml_node_pair_t *p = defaults->data.mapping.pairs.start; p < defaults->data.mapping.pairs.top; p++) {
+    yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+    const char *kname;
+    int rc;
+    if ((rc = ddl_ydoc_string(y, k, "a rule kind", &kname)))
+      return rc;
+    const ddl_rule_kind *kind = ddl_rule_kind_find(kname);
+    if (!kind)
+      return ddl_ydoc_fail(y, k, "unknown rule kind '%s' in 'defaults'", kname);
+    if (v->type != YAML_MAPPING_NODE)
+      return ddl_ydoc_fail(y, v, "defaults for '%s' must be a mapping", kname);
+    char what[100];
+    snprintf(what, sizeof(what), "the defaults for kind %s", kname);
+    if ((rc = ddl_ydoc_check_keys(y, v, what, kind->keys, NULL)))
+      return rc;
+  }
+  return DDL_OK;
+}
+
+int ddl_pack_load(ddl_pack **out, ddl_ctx *ctx, const char *path, const char *data, size_t len) {
+  ddl_ydoc y;
+  int rc = ddl_ydoc_load(&y, ctx, DDL_EPACK, path, data, len);
+  ddl_pack *pack = ddl_xcalloc(1, sizeof(*pack));
+  pack->path = ddl_xstrdup(path);
+  if (rc)
+    goto done;
+  yaml_node_t *root = ddl_ydoc_root(&y), *n;
+  if ((rc = ddl_ydoc_check_keys(&y, root, "a rule pack", pack_keys, NULL)))
+    goto done;
+  const char *name;
+  if (!(n = ddl_ydoc_get(&y, root, "pack"))) {
+    rc = ddl_ydoc_fail(&y, root, "a rule pack needs a 'pack:' name");
+    goto done;
+  }
+  if ((rc = ddl_ydoc_string(&y, n, "'pack'", &name)))
+    goto done;
+  pack->name = ddl_xstrdup(name);
+  if (!(pack->description = opt_string(&y, root, "description", &rc)))
+    goto done;
+  yaml_node_t *defaults = ddl_ydoc_get(&y, root, "defaults");
+  if (defaults && (rc = check_defaults(&y, defaults)))
+    goto done;
+  yaml_node_t *rules = ddl_ydoc_get(&y, root, "rules");
+  if (!rules || rules->type != YAML_SEQUENCE_NODE) {
+    rc = ddl_ydoc_fail(&y, rules ? rules : root, "a rule pack needs a 'rules:' list");
+    goto done;
+  }
+  for (yaml_node_item_t *it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++) {
+    ddl_rule *r = NULL;
+    yaml_node_t *rn = ddl_ydoc_node(&y, *it);
+    if ((rc = load_rule(&r, &y, rn, defaults, pack)))
+      goto done;
+    for (size_t i = 0; i < pack->nrules; i++) {
+      if (strcmp(pack->rules[i]->id, r->id) == 0) {
+        rc = ddl_ydoc_fail(&y, rn, "rule '%s' is defined twice in this pack (first at line %u)",
+                           r->id, pack->rules[i]->line);
+        rule_free(r);
+        goto done;
+      }
+    }
+    pack->rules = ddl_xrealloc(pack->rules, (pack->nrules + 1) * sizeof(ddl_rule *));
+    pack->rules[pack->nrules++] = r;
+  }
+done:
+  ddl_ydoc_free(&y);
+  if (rc) {
+    ddl_pack_free(pack);
+    return rc;
+  }
+  *out = pack;
+  return DDL_OK;
+}
+
+void ddl_pack_free(ddl_pack *pack) {
+  if (!pack)
+    return;
+  for (size_t i = 0; i < pack->nrules; i++)
+    rule_free(pack->rules[i]);
+  free(pack->rules);
+  free(pack->name);
+  free(pack->description);
+  free(pack->path);
+  free(pack);
+}
+
+static int load_file(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path) {
+  char *data;
+  size_t len;
+  int rc = ddl_read_file(&data, &len, ctx, path);
+  if (rc)
+    return rc == DDL_EIO ? DDL_EPACK : rc;
+  ddl_pack *pack;
+  rc = ddl_pack_load(&pack, ctx, path, data, len);
+  free(data);
+  if (rc)
+    return rc;
+  *packs = ddl_xrealloc(*packs, (*npacks + 1) * sizeof(ddl_pack *));
+  (*packs)[(*npacks)++] = pack;
+  return DDL_OK;
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0)
+    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot open rule pack: %s", strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return load_file(packs, npacks, ctx, path);
+  DIR *d = opendir(path);
+  if (!d)
+    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
+                         strerror(errno));
+  DDL_VEC(char *) names = {0};
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *dot = strrchr(e->d_name, '.');
+    if (e->d_name[0] != '.' && dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+      DDL_VEC_PUSH(names, ddl_xstrdup(e->d_name));
+  }
+  closedir(d);
+  qsort(names.items, names.len, sizeof(char *), by_name);
+  int rc = DDL_OK;
+  size_t found = names.len;
+  for (size_t i = 0; i < names.len; i++) {
+    if (rc == DDL_OK) {
+      char *p = ddl_xmalloc(strlen(path) + strlen(names.items[i]) + 2);
+      sprintf(p, "%s/%s", path, names.items[i]);
+      rc = load_file(packs, npacks, ctx, p);
+      free(p);
+    }
+    free(names.items[i]);
+  }
+  DDL_VEC_FREE(names);
+  if (rc == DDL_OK && found == 0)
+    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "no rule packs (*.yaml) in this directory");
+  return rc;
+}

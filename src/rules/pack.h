@@ -1,0 +1,15 @@
+/* Loading rule packs from YAML. */
+#ifndef DDL_RULES_PACK_H
+#define DDL_RULES_PACK_H
+
+#include "rules/rule.h"
+
+/* Parses the pack at PATH (DATA, LEN bytes) and compiles its rules; errors
+ * point into the file.  The caller frees *out with ddl_pack_free(). */
+int ddl_pack_load(ddl_pack **out, ddl_ctx *ctx, const char *path, const char *data, size_t len);
+/* Loads a pack file, or every *.yaml and *.yml file of a directory in
+ * sorted order, appending the packs to *packs (a malloc'd array). */
+int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path);
+void ddl_pack_free(ddl_pack *pack);
+
+#endif

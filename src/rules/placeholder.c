@@ -1,0 +1,60 @@
+/* Rule kind "placeholder": text left for later (TODO, TBD, ???). */
+#include "engine/engine.h"
+
+#include "util/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const keys[] = {"pattern", NULL};
+
+static int compile(ddl_rule *rule, const ddl_rule_src *src) {
+  ddl_regex_list *pl = ddl_xcalloc(1, sizeof(*pl));
+  int rc = ddl_rule_src_patterns(src, "pattern", true, pl);
+  if (rc) {
+    ddl_regex_list_free(pl);
+    free(pl);
+    return rc;
+  }
+  rule->data = pl;
+  return DDL_OK;
+}
+
+static void release(void *data) {
+  ddl_regex_list_free(data);
+  free(data);
+}
+
+static void *begin(ddl_run *run, const ddl_active *a) {
+  (void)run;
+  return (void *)a;
+}
+
+static void block(void *state, ddl_run *run, const ddl_block *b) {
+  const ddl_active *a = state;
+  const ddl_regex_list *pl = a->rule->data;
+  if (b->kind != DDL_BLOCK_PARAGRAPH && b->kind != DDL_BLOCK_HEADING &&
+      b->kind != DDL_BLOCK_TABLE_ROW)
+    return;
+  size_t pos = 0, s, e;
+  while (pos < b->len && ddl_regex_list_search(pl, b->text, pos, b->len, &s, &e)) {
+    if (e == s)
+      e = s + 1 <= b->len ? s + 1 : s;
+    if (!ddl_block_in_code(b, (uint32_t)s)) {
+      int n = (int)(e - s > 40 ? 40 : e - s);
+      ddl_run_report(run, a, a->severity, ddl_block_src_offset(b, (uint32_t)s),
+                     ddl_block_src_offset(b, (uint32_t)e), "placeholder '%.*s' left in the text",
+                     n, b->text + s);
+    }
+    pos = e > s ? e : s + 1;
+  }
+}
+
+const ddl_rule_kind ddl_kind_placeholder = {
+    .name = "placeholder",
+    .keys = keys,
+    .compile = compile,
+    .free = release,
+    .begin = begin,
+    .block = block,
+};

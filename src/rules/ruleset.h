@@ -1,0 +1,38 @@
+/* A ruleset: the rules of a list of packs with their enabled state and
+ * severity after configuration and command line, plus the lexicon of
+ * their terms.  Built once per configuration file and reused. */
+#ifndef DDL_RULES_RULESET_H
+#define DDL_RULES_RULESET_H
+
+#include "config/config.h"
+#include "rules/rule.h"
+
+typedef struct {
+  char *globs; /* comma-separated */
+  bool enable;
+} ddl_selection;
+
+typedef struct {
+  char *area;
+  ddl_regex_list patterns;
+} ddl_synonyms;
+
+struct ddl_ruleset {
+  ddl_rule **rules;
+  size_t n;
+  bool *enabled;
+  ddl_severity *severity;
+  ddl_lexicon *lex;
+  DDL_VEC(ddl_synonyms) synonyms;
+  int fail_on; /* from the configuration, -1 when unset */
+};
+
+/* Later packs replace earlier packs of the same name; a rule id defined by
+ * two different packs is an error.  CFG may be NULL. */
+int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks,
+                      const ddl_config *cfg, const ddl_selection *sel, size_t nsel);
+void ddl_ruleset_free(ddl_ruleset *rs);
+/* Extra heading patterns for AREA from the configuration, or NULL. */
+const ddl_regex_list *ddl_ruleset_synonyms(const ddl_ruleset *rs, const char *area);
+
+#endif

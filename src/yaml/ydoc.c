@@ -1,0 +1,154 @@
+/* YAML loading and typed access with located errors. */
+#include "yaml/ydoc.h"
+
+#include "util/mem.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
+                  const char *data, size_t len) {
+  memset(y, 0, sizeof(*y));
+  y->path = ddl_xstrdup(path);
+  y->code = code;
+  y->ctx = ctx;
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    fprintf(stderr, "ddlint: out of memory in libyaml\n");
+    abort();
+  }
+  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+  if (!yaml_parser_load(&parser, &y->doc)) {
+    yaml_mark_t m = parser.problem_mark;
+    int rc = ddl_ctx__fail(ctx, code, path, (unsigned)m.line + 1, (unsigned)m.column + 1,
+                           "invalid YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+                           parser.context ? " " : "", parser.context ? parser.context : "");
+    yaml_parser_delete(&parser);
+    return rc;
+  }
+  yaml_parser_delete(&parser);
+  y->loaded = true;
+  yaml_node_t *root = yaml_document_get_root_node(&y->doc);
+  if (!root)
+    return ddl_ydoc_fail(y, NULL, "the file is empty");
+  if (root->type != YAML_MAPPING_NODE)
+    return ddl_ydoc_fail(y, root, "expected a mapping of keys to values at the top level");
+  return DDL_OK;
+}
+
+void ddl_ydoc_free(ddl_ydoc *y) {
+  if (y->loaded)
+    yaml_document_delete(&y->doc);
+  free(y->path);
+  memset(y, 0, sizeof(*y));
+}
+
+yaml_node_t *ddl_ydoc_root(ddl_ydoc *y) { return yaml_document_get_root_node(&y->doc); }
+
+yaml_node_t *ddl_ydoc_node(ddl_ydoc *y, int id) { return yaml_document_get_node(&y->doc, id); }
+
+int ddl_ydoc_fail(ddl_ydoc *y, const yaml_node_t *at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  unsigned line = at ? (unsigned)at->start_mark.line + 1 : 0;
+  unsigned col = at ? (unsigned)at->start_mark.column + 1 : 0;
+  int rc = ddl_ctx__vfail(y->ctx, y->code, y->path, line, col, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+static const char *scalar(const yaml_node_t *n) {
+  return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+yaml_node_t *ddl_ydoc_get(ddl_ydoc *y, yaml_node_t *map, const char *key) {
+  if (!map || map->type != YAML_MAPPING_NODE)
+    return NULL;
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    const char *k = scalar(ddl_ydoc_node(y, p->key));
+    if (k && strcmp(k, key) == 0)
+      return ddl_ydoc_node(y, p->value);
+  }
+  return NULL;
+}
+
+static bool listed(const char *const *list, const char *key) {
+  for (; list && *list; list++)
+    if (strcmp(*list, key) == 0)
+      return true;
+  return false;
+}
+
+int ddl_ydoc_check_keys(ddl_ydoc *y, yaml_node_t *map, const char *what,
+                        const char *const *known, const char *const *known2) {
+  for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+    yaml_node_t *kn = ddl_ydoc_node(y, p->key);
+    const char *k = scalar(kn);
+    if (!k)
+      return ddl_ydoc_fail(y, kn, "keys of %s must be plain strings", what);
+    if (!listed(known, k) && !listed(known2, k))
+      return ddl_ydoc_fail(y, kn, "unknown key '%s' in %s", k, what);
+    for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
+      const char *prev = scalar(ddl_ydoc_node(y, q->key));
+      if (prev && strcmp(prev, k) == 0)
+        return ddl_ydoc_fail(y, kn, "key '%s' given twice in %s", k, what);
+    }
+  }
+  return DDL_OK;
+}
+
+int ddl_ydoc_string(ddl_ydoc *y, yaml_node_t *n, const char *what, const char **out) {
+  const char *s = scalar(n);
+  if (!s)
+    return ddl_ydoc_fail(y, n, "%s must be a string", what);
+  *out = s;
+  return DDL_OK;
+}
+
+int ddl_ydoc_number(ddl_ydoc *y, yaml_node_t *n, const char *what, double *out) {
+  const char *s = scalar(n);
+  char *end;
+  errno = 0;
+  double v = s ? strtod(s, &end) : 0;
+  if (!s || !*s || *end || errno)
+    return ddl_ydoc_fail(y, n, "%s must be a number", what);
+  *out = v;
+  return DDL_OK;
+}
+
+int ddl_ydoc_bool(ddl_ydoc *y, yaml_node_t *n, const char *what, bool *out) {
+  const char *s = scalar(n);
+  if (s && (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0 || strcmp(s, "on") == 0)) {
+    *out = true;
+    return DDL_OK;
+  }
+  if (s && (strcmp(s, "false") == 0 || strcmp(s, "no") == 0 || strcmp(s, "off") == 0)) {
+    *out = false;
+    return DDL_OK;
+  }
+  return ddl_ydoc_fail(y, n, "%s must be true or false", what);
+}
+
+int ddl_ydoc_severity(ddl_ydoc *y, yaml_node_t *n, const char *what, ddl_severity *out) {
+  const char *s = scalar(n);
+  if (!s || ddl_severity_parse(out, s) != DDL_OK)
+    return ddl_ydoc_fail(y, n, "%s must be error, warning or note", what);
+  return DDL_OK;
+}
+
+int ddl_ydoc_strings(ddl_ydoc *y, yaml_node_t *n, const char *what, ddl_ydoc_str_fn fn, void *ud) {
+  if (n && n->type == YAML_SCALAR_NODE)
+    return fn(ud, y, n, scalar(n));
+  if (!n || n->type != YAML_SEQUENCE_NODE)
+    return ddl_ydoc_fail(y, n, "%s must be a string or a list of strings", what);
+  for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+    yaml_node_t *item = ddl_ydoc_node(y, *it);
+    if (!scalar(item))
+      return ddl_ydoc_fail(y, item, "each entry of %s must be a string", what);
+    int rc = fn(ud, y, item, scalar(item));
+    if (rc)
+      return rc;
+  }
+  return DDL_OK;
+}
