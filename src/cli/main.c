@@ -1,0 +1,231 @@
+/* ddlint: the command-line front end, a thin layer over the library. */
+#include "ddlint.h"
+
+#include "cli/opts.h"
+#include "emit/emit.h"
+#include "io/read.h"
+#include "util/mem.h"
+#include "util/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct {
+  DDL_VEC(char *) files;
+  DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
+  emit_opts err;
+  int status;
+} run_state;
+
+/* Prints an error once: a broken .ddlint.yaml fails every file below it. */
+static void report_error(run_state *rs, const ddl_error *e) {
+  if (e->code == DDL_ECONFIG || e->code == DDL_EPACK) {
+    for (size_t i = 0; i < rs->shown.len; i++)
+      if (strcmp(rs->shown.items[i], e->message) == 0)
+        goto done;
+    DDL_VEC_PUSH(rs->shown, ddl_xstrdup(e->message));
+  }
+  emit_text_error(&rs->err, e);
+done:
+  rs->status = DDL_EXIT_ERROR;
+}
+
+static void on_walk(void *ud, const char *path, const ddl_error *err) {
+  run_state *rs = ud;
+  if (err) {
+    ddl_error e = *err;
+    char msg[512];
+    snprintf(msg, sizeof(msg), "cannot read directory: %s", err->message);
+    e.message = msg;
+    report_error(rs, &e);
+  } else {
+    DDL_VEC_PUSH(rs->files, ddl_xstrdup(path));
+  }
+}
+
+static int by_path(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void collect(run_state *rs, const cli_opts *o) {
+  for (size_t i = 0; i < o->paths.len; i++) {
+    const char *p = o->paths.items[i];
+    struct stat st;
+    if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+      ddl_walk(p, on_walk, rs);
+    else
+      DDL_VEC_PUSH(rs->files, ddl_xstrdup(p));
+  }
+  /* Output is sorted by file; the same file named twice is linted once. */
+  qsort(rs->files.items, rs->files.len, sizeof(char *), by_path);
+  size_t kept = 0;
+  for (size_t i = 0; i < rs->files.len; i++) {
+    if (kept && strcmp(rs->files.items[kept - 1], rs->files.items[i]) == 0)
+      free(rs->files.items[i]);
+    else
+      rs->files.items[kept++] = rs->files.items[i];
+  }
+  rs->files.len = kept;
+}
+
+static bool enabled(cli_when w, int fd) {
+  if (w != WHEN_AUTO)
+    return w == WHEN_ALWAYS;
+  const char *term = getenv("TERM");
+  return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static int list_rules(ddl_ctx *ctx) {
+  const ddl_ruleset *rs;
+  if (ddl_ctx_ruleset(&rs, ctx, NULL))
+    return -1;
+  printf("%-38s %-8s %-9s %s\n", "RULE", "SEVERITY", "STATE", "SUMMARY");
+  for (size_t i = 0; i < ddl_ruleset_count(rs); i++) {
+    const ddl_rule *r = ddl_ruleset_rule(rs, i);
+    printf("%-38s %-8s %-9s %s\n", ddl_rule_id(r), ddl_severity_name(ddl_ruleset_severity(rs, i)),
+           ddl_ruleset_enabled(rs, i) ? "enabled" : "disabled", ddl_rule_summary(r));
+  }
+  return 0;
+}
+
+static void indented(const char *text) {
+  while (*text) {
+    size_t n = strcspn(text, "\n");
+    printf("%s%.*s\n", n ? "    " : "", (int)n, text);
+    text += n + (text[n] == '\n');
+  }
+}
+
+static int explain(ddl_ctx *ctx, const char *id) {
+  const ddl_ruleset *rs;
+  if (ddl_ctx_ruleset(&rs, ctx, NULL))
+    return -1;
+  long i = ddl_ruleset_find(rs, id);
+  if (i < 0) {
+    fprintf(stderr, "ddlint: error: unknown rule '%s' (see ddlint --list-rules)\n", id);
+    return 1;
+  }
+  const ddl_rule *r = ddl_ruleset_rule(rs, (size_t)i);
+  printf("%s: %s\n(%s, %s; pack %s, kind %s)\n\n", ddl_rule_id(r), ddl_rule_summary(r),
+         ddl_severity_name(ddl_ruleset_severity(rs, (size_t)i)),
+         ddl_ruleset_enabled(rs, (size_t)i) ? "enabled" : "disabled", ddl_rule_pack(r),
+         ddl_rule_kind_name(r));
+  if (*ddl_rule_explain(r))
+    printf("%s\n", ddl_rule_explain(r));
+  if (*ddl_rule_details(r))
+    printf("%s\n", ddl_rule_details(r));
+  if (*ddl_rule_example(r)) {
+    printf("A passage that passes:\n\n");
+    indented(ddl_rule_example(r));
+  }
+  return 0;
+}
+
+static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char *path,
+                     const emit_opts *out, emit_json *json, size_t counts[3]) {
+  ddl_result *r = NULL;
+  int rc;
+  if (strcmp(path, "-") == 0) {
+    char *data;
+    size_t len;
+    const char *name = o->stdin_filename ? o->stdin_filename : "<stdin>";
+    rc = ddl_read_stream(&data, &len, ctx, stdin, name);
+    if (rc == DDL_OK) {
+      rc = ddl_lint_buffer(&r, ctx, o->stdin_filename, data, len);
+      free(data);
+    }
+    path = name;
+  } else {
+    rc = ddl_lint_file(&r, ctx, path);
+  }
+  if (rc) {
+    report_error(rs, ddl_ctx_error(ctx));
+    if (json)
+      emit_json_error(json, path, ddl_ctx_error(ctx));
+    return;
+  }
+  int fail_on = o->fail_on >= 0 ? o->fail_on : ddl_result_fail_on(r) >= 0 ? ddl_result_fail_on(r) : 2;
+  for (int sev = 0; sev < 3; sev++) {
+    counts[sev] += ddl_result_count(r, (ddl_severity)sev);
+    if (sev >= fail_on && ddl_result_count(r, (ddl_severity)sev) && rs->status == DDL_EXIT_OK)
+      rs->status = DDL_EXIT_FINDINGS;
+  }
+  if (json)
+    emit_json_result(json, r);
+  else if (o->summary)
+    emit_summary(out, r);
+  else
+    emit_text(out, r);
+  ddl_result_free(r);
+}
+
+static void summary_line(size_t counts[3], size_t files) {
+  static const char *const names[] = {"note", "warning", "error"};
+  char buf[160] = "";
+  for (int sev = 2; sev >= 0; sev--)
+    if (counts[sev])
+      snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%zu %s%s", *buf ? ", " : "",
+               counts[sev], names[sev], counts[sev] == 1 ? "" : "s");
+  fprintf(stderr, "%s in %zu file%s\n", *buf ? buf : "no problems", files, files == 1 ? "" : "s");
+}
+
+int main(int argc, char **argv) {
+  cli_opts o;
+  if (!cli_parse(&o, argc, argv))
+    return DDL_EXIT_ERROR;
+  if (o.help || o.version) {
+    if (o.help)
+      cli_help(stdout);
+    else
+      printf("ddlint %s\n", ddl_version());
+    cli_opts_free(&o);
+    return DDL_EXIT_OK;
+  }
+  ddl_ctx *ctx = ddl_ctx_new();
+  ddl_ctx_use_builtin_packs(ctx, !o.no_default_rules);
+  for (size_t i = 0; i < o.rules.len; i++)
+    ddl_ctx_add_rules(ctx, o.rules.items[i]);
+  ddl_ctx_set_config(ctx, o.config, !o.no_config);
+  for (size_t i = 0; i < o.selections.len; i++)
+    ddl_ctx_select(ctx, o.selections.items[i].globs, o.selections.items[i].enable);
+
+  const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
+  bool color = !(no_color && *no_color) || o.color == WHEN_ALWAYS;
+  run_state rs = {{0}, {0}, {stderr, color && enabled(o.color, 2), false}, DDL_EXIT_OK};
+  emit_opts out = {stdout, color && enabled(o.color, 1),
+                   o.format == FORMAT_TEXT && enabled(o.snippet, 1)};
+  if (ddl_ctx_prepare(ctx)) {
+    report_error(&rs, ddl_ctx_error(ctx));
+  } else if (o.list_rules || o.explain) {
+    int rc = o.list_rules ? list_rules(ctx) : explain(ctx, o.explain);
+    if (rc < 0)
+      report_error(&rs, ddl_ctx_error(ctx));
+    else if (rc > 0)
+      rs.status = DDL_EXIT_ERROR;
+  } else if (o.paths.len == 0) {
+    fprintf(stderr, "ddlint: error: no input files (give a file, a directory, or - for "
+                    "standard input)\nTry 'ddlint --help'.\n");
+    rs.status = DDL_EXIT_ERROR;
+  } else {
+    collect(&rs, &o);
+    emit_json *json = o.format == FORMAT_JSON ? emit_json_new() : NULL;
+    size_t counts[3] = {0, 0, 0};
+    for (size_t i = 0; i < rs.files.len; i++)
+      lint_one(&rs, ctx, &o, rs.files.items[i], &out, json, counts);
+    if (json)
+      emit_json_finish(json, &out);
+    if (!o.quiet)
+      summary_line(counts, rs.files.len);
+  }
+  for (size_t i = 0; i < rs.files.len; i++)
+    free(rs.files.items[i]);
+  for (size_t i = 0; i < rs.shown.len; i++)
+    free(rs.shown.items[i]);
+  DDL_VEC_FREE(rs.files);
+  DDL_VEC_FREE(rs.shown);
+  cli_opts_free(&o);
+  ddl_ctx_free(ctx);
+  return rs.status;
+}

@@ -1,0 +1,35 @@
+/* Command-line options: one table drives parsing and --help. */
+#ifndef DDL_CLI_OPTS_H
+#define DDL_CLI_OPTS_H
+
+#include "util/vec.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON } cli_format;
+typedef enum { WHEN_AUTO, WHEN_ALWAYS, WHEN_NEVER } cli_when;
+
+typedef struct {
+  const char *globs;
+  bool enable;
+} cli_selection;
+
+typedef struct {
+  cli_format format;
+  bool summary, quiet, list_rules, help, version, no_default_rules, no_config;
+  const char *explain, *config, *stdin_filename;
+  int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
+  cli_when color, snippet;
+  DDL_VEC(const char *) rules;
+  DDL_VEC(cli_selection) selections;
+  DDL_VEC(const char *) paths;
+} cli_opts;
+
+/* Parses ARGV into OPTS; on a usage error prints it and returns false.
+ * Strings point into ARGV.  Free with cli_opts_free(). */
+bool cli_parse(cli_opts *opts, int argc, char **argv);
+void cli_opts_free(cli_opts *opts);
+void cli_help(FILE *out);
+
+#endif
