@@ -1,13 +1,15 @@
-/* Lexicon compilation: terms are normalised, merged, put in a trie of
- * UTF-8 characters and emitted as one alternation that pcre2 follows a
- * character at a time (a flat list of alternatives is tried one by one at
- * every position and runs about eight times slower). */
+/* Lexicon: terms are normalised, merged and put in a byte trie that is
+ * walked once per word of text.  Terms are vocabulary, not patterns, so a
+ * trie does what a regex would without compiling one at start-up: as a
+ * trie-shaped pcre2 pattern the lexicon took more instructions to compile
+ * than linting a typical document, and a flat alternation of its terms
+ * scanned eight times slower. */
 #include "regex/lexicon.h"
 
-#include "regex/regex.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/utf8.h"
+#include "util/vec.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -30,9 +32,21 @@ typedef struct {
   size_t first, count; /* into owners */
 } term_info;
 
+/* The trie: nodes in one array, each node's edges a sorted run. */
+typedef struct {
+  uint32_t first_edge, nedges;
+  int32_t term;       /* term ending here, or -1 */
+  bool boundary;      /* that term needs a word boundary after it */
+} node;
+
+typedef struct {
+  unsigned char byte; /* a lowercased byte, SEP or STAR */
+  uint32_t child;
+} edge;
+
 struct ddl_lexicon {
-  ddl_regex **chunks;
-  size_t nchunks;
+  node *nodes;
+  edge *edges;
   term_info *terms;
   size_t nterms;
   ddl_lex_owner *owners;
@@ -94,91 +108,75 @@ void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner ow
 
 /* ---- trie ---------------------------------------------------------- */
 
-typedef struct node {
-  uint32_t ch;      /* UTF-8 bytes of one character, SEP or STAR */
-  uint8_t chlen;
-  long term;        /* term index ending here, or -1 */
-  struct node *child, *next;
-} node;
+/* Building uses linked children; the result is flattened. */
+typedef struct bnode {
+  unsigned char byte;
+  int32_t term;
+  bool boundary;
+  struct bnode *child, *next;
+} bnode;
 
-static node *trie_node(uint32_t ch, uint8_t len) {
-  node *n = ddl_xcalloc(1, sizeof(node));
-  n->ch = ch;
-  n->chlen = len;
+static bnode *bnode_new(unsigned char byte) {
+  bnode *n = ddl_xcalloc(1, sizeof(bnode));
+  n->byte = byte;
   n->term = -1;
   return n;
 }
 
-static void trie_insert(node *root, const char *norm, long term) {
-  node *cur = root;
-  const unsigned char *p = (const unsigned char *)norm;
-  while (*p) {
-    size_t len = ddl_utf8_seq_len(*p);
-    uint32_t ch = 0;
-    for (size_t k = 0; k < len && p[k]; k++)
-      ch = (ch << 8) | p[k];
-    node **link = &cur->child;
-    while (*link && (*link)->ch < ch)
+static void bnode_insert(bnode *root, const char *norm, int32_t term) {
+  bnode *cur = root;
+  for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
+    bnode **link = &cur->child;
+    while (*link && (*link)->byte < *p)
       link = &(*link)->next;
-    if (!*link || (*link)->ch != ch) {
-      node *n = trie_node(ch, (uint8_t)len);
+    if (!*link || (*link)->byte != *p) {
+      bnode *n = bnode_new(*p);
       n->next = *link;
       *link = n;
     }
     cur = *link;
-    p += len;
   }
   cur->term = term;
+  cur->boundary = cur->byte == STAR || word_byte(cur->byte);
 }
 
-static void trie_free(node *n) {
+static void bnode_free(bnode *n) {
   while (n) {
-    node *next = n->next;
-    trie_free(n->child);
+    bnode *next = n->next;
+    bnode_free(n->child);
     free(n);
     n = next;
   }
 }
 
-static void emit_char(ddl_buf *re, const node *n) {
-  if (n->ch == SEP) {
-    ddl_buf_puts(re, "[\\s\\-]+");
-  } else if (n->ch == STAR) {
-    ddl_buf_puts(re, "\\w*");
-  } else if (n->chlen == 1) {
-    char c = (char)n->ch;
-    if (!isalnum((unsigned char)c))
-      ddl_buf_putc(re, '\\');
-    ddl_buf_putc(re, c);
-  } else {
-    for (int k = n->chlen - 1; k >= 0; k--)
-      ddl_buf_putc(re, (char)((n->ch >> (8 * k)) & 0xFF));
-  }
-}
+typedef struct {
+  DDL_VEC(node) nodes;
+  DDL_VEC(edge) edges;
+} flat;
 
-/* Emits the alternatives below N: longer terms first, then N's own end. */
-static void emit(ddl_buf *re, const node *n) {
-  size_t alts = (n->term >= 0);
-  for (const node *c = n->child; c; c = c->next)
-    alts++;
-  if (alts > 1)
-    ddl_buf_puts(re, "(?:");
-  bool first = true;
-  for (const node *c = n->child; c; c = c->next) {
-    if (!first)
-      ddl_buf_putc(re, '|');
-    first = false;
-    emit_char(re, c);
-    emit(re, c);
+/* Flattens N's subtree breadth-first per level so each node's edges are
+ * contiguous; returns N's index. */
+static uint32_t flatten(flat *f, const bnode *n) {
+  uint32_t idx = (uint32_t)f->nodes.len;
+  node fresh = {0, 0, n->term, n->boundary};
+  DDL_VEC_PUSH(f->nodes, fresh);
+  uint32_t count = 0;
+  for (const bnode *c = n->child; c; c = c->next)
+    count++;
+  uint32_t first = (uint32_t)f->edges.len;
+  for (uint32_t i = 0; i < count; i++) {
+    edge e = {0, 0};
+    DDL_VEC_PUSH(f->edges, e);
   }
-  if (n->term >= 0) {
-    if (!first)
-      ddl_buf_putc(re, '|');
-    bool word = n->ch == STAR || (n->chlen == 1 && word_byte((unsigned char)n->ch)) || n->chlen > 1;
-    ddl_buf_printf(re, "%s(*MARK:%ld)", word ? "(?!\\w)" : "", n->term);
+  f->nodes.items[idx].first_edge = first;
+  f->nodes.items[idx].nedges = count;
+  uint32_t i = 0;
+  for (const bnode *c = n->child; c; c = c->next, i++) {
+    uint32_t child = flatten(f, c);
+    f->edges.items[first + i].byte = c->byte;
+    f->edges.items[first + i].child = child;
   }
-  if (alts > 1)
-    ddl_buf_putc(re, ')');
+  return idx;
 }
 
 static int by_norm(const void *a, const void *b) {
@@ -191,49 +189,22 @@ static int by_norm(const void *a, const void *b) {
   return oa->tag < ob->tag ? -1 : oa->tag > ob->tag;
 }
 
-/* Compiles terms [lo, hi) of NORMS; halves the range while pcre2 finds the
- * pattern too large. */
-static void compile_chunk(ddl_lexicon *lex, char **norms, size_t lo, size_t hi) {
-  node *root = trie_node(0, 0);
-  for (size_t i = lo; i < hi; i++)
-    trie_insert(root, norms[i], (long)i);
-  ddl_buf re = {0};
-  ddl_buf_puts(&re, "\\b");
-  emit(&re, root);
-  trie_free(root);
-  char err[256];
-  size_t off;
-  ddl_regex *rx = ddl_regex_compile(ddl_buf_cstr(&re), err, sizeof(err), &off);
-  ddl_buf_free(&re);
-  if (!rx) {
-    if (hi - lo < 2) {
-      fprintf(stderr, "ddlint: internal error: term '%s' does not compile: %s\n", norms[lo], err);
-      abort();
-    }
-    size_t mid = lo + (hi - lo) / 2;
-    compile_chunk(lex, norms, lo, mid);
-    compile_chunk(lex, norms, mid, hi);
-    return;
-  }
-  lex->chunks = ddl_xrealloc(lex->chunks, (lex->nchunks + 1) * sizeof(ddl_regex *));
-  lex->chunks[lex->nchunks++] = rx;
-}
-
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
   entry *e = lb->entries.items;
   size_t n = lb->entries.len;
   qsort(e, n, sizeof(entry), by_norm);
-  char **norms = ddl_xcalloc(n + 1, sizeof(char *));
   lex->terms = ddl_xcalloc(n + 1, sizeof(term_info));
   lex->owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
+  bnode *root = bnode_new(0);
   size_t no = 0;
+  const char *prev_norm = NULL;
   for (size_t i = 0; i < n; i++) {
-    bool same = lex->nterms && strcmp(norms[lex->nterms - 1], e[i].norm) == 0;
-    if (!same) {
-      norms[lex->nterms] = e[i].norm;
+    if (!prev_norm || strcmp(prev_norm, e[i].norm) != 0) {
+      bnode_insert(root, e[i].norm, (int32_t)lex->nterms);
       lex->terms[lex->nterms].first = no;
       lex->nterms++;
+      prev_norm = e[i].norm;
     }
     /* One owner keeps one weight per term: its highest. */
     term_info *t = &lex->terms[lex->nterms - 1];
@@ -246,11 +217,13 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
       t->count++;
     }
   }
-  if (lex->nterms)
-    compile_chunk(lex, norms, 0, lex->nterms);
+  flat f = {{0}, {0}};
+  flatten(&f, root);
+  bnode_free(root);
+  lex->nodes = f.nodes.items;
+  lex->edges = f.edges.items;
   for (size_t i = 0; i < n; i++)
     free(e[i].norm);
-  free(norms);
   DDL_VEC_FREE(lb->entries);
   free(lb);
   return lex;
@@ -259,34 +232,86 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
 void ddl_lexicon_free(ddl_lexicon *lex) {
   if (!lex)
     return;
-  for (size_t i = 0; i < lex->nchunks; i++)
-    ddl_regex_free(lex->chunks[i]);
-  free(lex->chunks);
+  free(lex->nodes);
+  free(lex->edges);
   free(lex->terms);
   free(lex->owners);
   free(lex);
 }
 
-static int by_start(const void *a, const void *b) {
-  const ddl_lex_hit *x = a, *y = b;
-  return x->start < y->start ? -1 : x->start > y->start;
+static bool is_sep(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
+}
+
+static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned char byte) {
+  const edge *lo = lex->edges + nd->first_edge, *hi = lo + nd->nedges;
+  while (lo < hi) {
+    const edge *mid = lo + (hi - lo) / 2;
+    if (mid->byte < byte)
+      lo = mid + 1;
+    else if (mid->byte > byte)
+      hi = mid;
+    else
+      return mid;
+  }
+  return NULL;
+}
+
+/* The longest term matching TEXT from POS at node ND: sets *end and *term
+ * when one is longer than *end already is.  Depth is bounded by the
+ * longest term, and each node tries at most its literal, SEP and STAR
+ * edges, so a call is linear in the term length. */
+static void longest(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char *text,
+                    size_t len, size_t pos, size_t *end, int32_t *term) {
+  const node *nd = &lex->nodes[nd_idx];
+  if (nd->term >= 0 && pos > *end && (!nd->boundary || pos == len || !word_byte(text[pos]))) {
+    *end = pos;
+    *term = nd->term;
+  }
+  if (pos < len) {
+    unsigned char c = text[pos];
+    const edge *e = find_edge(lex, nd, c < 0x80 ? (unsigned char)tolower(c) : c);
+    if (e)
+      longest(lex, e->child, text, len, pos + 1, end, term);
+    if (is_sep(c) && (e = find_edge(lex, nd, SEP))) {
+      size_t p = pos;
+      while (p < len && is_sep(text[p]))
+        p++;
+      longest(lex, e->child, text, len, p, end, term);
+    }
+  }
+  const edge *star = find_edge(lex, nd, STAR);
+  if (star) {
+    size_t p = pos;
+    while (p < len && word_byte(text[p]))
+      p++;
+    longest(lex, star->child, text, len, p, end, term);
+  }
 }
 
 void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_lex_hits *out) {
-  size_t before = out->len;
-  for (size_t c = 0; c < lex->nchunks; c++) {
-    size_t pos = 0, s, e;
-    const char *mark;
-    while (pos < len && ddl_regex_search_mark(lex->chunks[c], text, len, pos, &s, &e, &mark)) {
-      if (mark) {
-        ddl_lex_hit h = {(uint32_t)s, (uint32_t)e, (uint32_t)strtoul(mark, NULL, 10)};
-        DDL_VEC_PUSH(*out, h);
-      }
-      pos = e > s ? e : s + 1;
+  const unsigned char *t = (const unsigned char *)text;
+  if (lex->nterms == 0)
+    return;
+  size_t i = 0;
+  while (i < len) {
+    /* Terms start at a word start. */
+    if (!word_byte(t[i]) || (i > 0 && word_byte(t[i - 1]))) {
+      i++;
+      continue;
+    }
+    size_t end = i;
+    int32_t term = -1;
+    longest(lex, 0, t, len, i, &end, &term);
+    if (term >= 0) {
+      ddl_lex_hit h = {(uint32_t)i, (uint32_t)end, (uint32_t)term};
+      DDL_VEC_PUSH(*out, h);
+      i = end;
+    } else {
+      while (i < len && word_byte(t[i]))
+        i++;
     }
   }
-  if (lex->nchunks > 1)
-    qsort(out->items + before, out->len - before, sizeof(ddl_lex_hit), by_start);
 }
 
 const ddl_lex_owner *ddl_lexicon_owners(const ddl_lexicon *lex, uint32_t term, size_t *n) {

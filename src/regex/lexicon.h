@@ -1,6 +1,5 @@
-/* The lexicon: every evidence term of every rule, compiled into one
- * trie-shaped pcre2 pattern whose (*MARK) names the term matched, so a
- * block is scanned once for all rules, not once per rule. */
+/* The lexicon: every evidence term of every rule in one trie, so a block
+ * is scanned once for all rules, not once per rule. */
 #ifndef DDL_REGEX_LEXICON_H
 #define DDL_REGEX_LEXICON_H
 

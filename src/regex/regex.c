@@ -15,9 +15,14 @@ struct ddl_regex {
   pcre2_code *code;
   pcre2_match_data *md;
   pcre2_match_context *mctx;
-  pcre2_jit_stack *jit_stack;
   char *pattern;
+  unsigned long uses; /* JIT compilation waits until a pattern is busy */
 };
+
+/* Compiling to machine code costs more than a few hundred interpreted
+ * matches, and most patterns see only that many on a typical document;
+ * a pattern busy enough to pass this count is compiled on the spot. */
+enum { JIT_AFTER = 32 };
 
 /* Limits that stop catastrophic backtracking in a user's pattern long
  * before it could look like a hang. */
@@ -44,11 +49,6 @@ ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size
   }
   pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
   pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
-  if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0) {
-    r->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    if (r->jit_stack)
-      pcre2_jit_stack_assign(r->mctx, NULL, r->jit_stack);
-  }
   return r;
 }
 
@@ -58,7 +58,6 @@ void ddl_regex_free(ddl_regex *re) {
   pcre2_code_free(re->code);
   pcre2_match_data_free(re->md);
   pcre2_match_context_free(re->mctx);
-  pcre2_jit_stack_free(re->jit_stack);
   free(re->pattern);
   free(re);
 }
@@ -69,8 +68,18 @@ bool ddl_regex_search_mark(const ddl_regex *re, const char *subject, size_t len,
                            size_t start, size_t *mstart, size_t *mend, const char **mark) {
   if (start > len)
     return false;
+  /* No JIT stack of our own either: a megabyte mapped per pattern made
+   * start-up slow.  The rare match that outgrows pcre2's default JIT stack
+   * is retried by the interpreter.  Regexes belong to one thread's
+   * context, so counting uses through a const pointer is safe. */
+  ddl_regex *mut = (ddl_regex *)re;
+  if (++mut->uses == JIT_AFTER)
+    pcre2_jit_compile(mut->code, PCRE2_JIT_COMPLETE);
   int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
                        re->md, re->mctx);
+  if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
+                     re->md, re->mctx);
   if (rc < 0)
     return false;
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
