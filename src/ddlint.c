@@ -290,6 +290,12 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char
   ddl_result *r = ddl_xcalloc(1, sizeof(*r));
   r->fail_on = rs->fail_on;
   ddl_engine_run(doc, rs, &r->diags, &r->coverage, &r->ncoverage);
+  /* A result outlives its context: copy the strings the packs own. */
+  for (size_t i = 0; i < r->ncoverage; i++) {
+    ddl_coverage *c = &r->coverage[i];
+    c->area = ddl_arena_strndup(&r->diags.arena, c->area, strlen(c->area));
+    c->rule = ddl_arena_strndup(&r->diags.arena, c->rule, strlen(c->rule));
+  }
   ddl_diag_finalize(&r->diags, &doc->src);
   ddl_suppress(&r->diags, doc);
   for (size_t i = 0; i < r->diags.items.len; i++)

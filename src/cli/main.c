@@ -59,7 +59,8 @@ static void collect(run_state *rs, const cli_opts *o) {
       DDL_VEC_PUSH(rs->files, ddl_xstrdup(p));
   }
   /* Output is sorted by file; the same file named twice is linted once. */
-  qsort(rs->files.items, rs->files.len, sizeof(char *), by_path);
+  if (rs->files.len > 1)
+    qsort(rs->files.items, rs->files.len, sizeof(char *), by_path);
   size_t kept = 0;
   for (size_t i = 0; i < rs->files.len; i++) {
     if (kept && strcmp(rs->files.items[kept - 1], rs->files.items[i]) == 0)

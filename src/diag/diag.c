@@ -55,7 +55,8 @@ void ddl_diag_finalize(ddl_diag_list *list, const ddl_source *src) {
     ddl_source_position(src, d->start, &d->line, &d->column);
     ddl_source_position(src, d->end, &d->end_line, &d->end_column);
   }
-  qsort(list->items.items, list->items.len, sizeof(ddl_diag *), by_position);
+  if (list->items.len > 1)
+    qsort(list->items.items, list->items.len, sizeof(ddl_diag *), by_position);
 }
 
 void ddl_diag_list_free(ddl_diag_list *list) {

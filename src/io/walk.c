@@ -45,7 +45,8 @@ void ddl_walk(const char *dir, ddl_walk_fn visit, void *ud) {
     DDL_VEC_PUSH(names, ddl_xstrdup(e->d_name));
   }
   closedir(d);
-  qsort(names.items, names.len, sizeof(char *), by_name);
+  if (names.len > 1)
+    qsort(names.items, names.len, sizeof(char *), by_name);
   for (size_t i = 0; i < names.len; i++) {
     char *path = join(dir, names.items[i]);
     struct stat st;

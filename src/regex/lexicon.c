@@ -193,7 +193,8 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
   entry *e = lb->entries.items;
   size_t n = lb->entries.len;
-  qsort(e, n, sizeof(entry), by_norm);
+  if (n > 1)
+    qsort(e, n, sizeof(entry), by_norm);
   lex->terms = ddl_xcalloc(n + 1, sizeof(term_info));
   lex->owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
   bnode *root = bnode_new(0);

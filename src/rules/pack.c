@@ -348,7 +348,8 @@ int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const ch
       DDL_VEC_PUSH(names, ddl_xstrdup(e->d_name));
   }
   closedir(d);
-  qsort(names.items, names.len, sizeof(char *), by_name);
+  if (names.len > 1)
+    qsort(names.items, names.len, sizeof(char *), by_name);
   int rc = DDL_OK;
   size_t found = names.len;
   for (size_t i = 0; i < names.len; i++) {

@@ -1,0 +1,83 @@
+/* Helpers shared by the Check suites. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char tmpdir[256];
+
+const char *write_temp(const char *name, const char *text) {
+  static char path[512];
+  if (!tmpdir[0]) {
+    snprintf(tmpdir, sizeof(tmpdir), "/tmp/ddlint-test-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+  }
+  snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "wb");
+  ck_assert_ptr_nonnull(f);
+  fwrite(text, 1, strlen(text), f);
+  fclose(f);
+  return path;
+}
+
+ddl_result *lint_with(const char *markdown, const char *pack_yaml, bool builtin,
+                      const char *disable, const char *enable) {
+  ddl_ctx *ctx = ddl_ctx_new();
+  ddl_ctx_set_config(ctx, NULL, false);
+  ddl_ctx_use_builtin_packs(ctx, builtin);
+  if (pack_yaml)
+    ddl_ctx_add_rules(ctx, write_temp("pack.yaml", pack_yaml));
+  if (disable)
+    ddl_ctx_select(ctx, disable, false);
+  if (enable)
+    ddl_ctx_select(ctx, enable, true);
+  ddl_result *r = NULL;
+  int rc = ddl_lint_buffer(&r, ctx, "test.md", markdown, strlen(markdown));
+  if (rc != DDL_OK) {
+    const ddl_error *e = ddl_ctx_error(ctx);
+    ck_abort_msg("lint failed (%d): %s:%u:%u: %s", rc, e->path ? e->path : "-", e->line,
+                 e->column, e->message);
+  }
+  ddl_ctx_free(ctx);
+  return r;
+}
+
+ddl_result *lint_str(const char *markdown) { return lint_with(markdown, NULL, true, NULL, NULL); }
+
+size_t count_diags(const ddl_result *r, const char *rule, unsigned line) {
+  size_t n = 0;
+  for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
+    const ddl_diag *d = ddl_result_diag(r, i);
+    if ((!rule || strcmp(ddl_diag_rule(d), rule) == 0) && (!line || ddl_diag_line(d) == line))
+      n++;
+  }
+  return n;
+}
+
+const ddl_diag *find_diag(const ddl_result *r, const char *rule, unsigned line) {
+  for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
+    const ddl_diag *d = ddl_result_diag(r, i);
+    if ((!rule || strcmp(ddl_diag_rule(d), rule) == 0) && (!line || ddl_diag_line(d) == line))
+      return d;
+  }
+  return NULL;
+}
+
+const ddl_coverage *find_area(const ddl_result *r, const char *area) {
+  for (size_t i = 0; i < ddl_result_coverage_count(r); i++)
+    if (strcmp(ddl_result_coverage(r, i)->area, area) == 0)
+      return ddl_result_coverage(r, i);
+  return NULL;
+}
+
+void dump_result(const ddl_result *r) {
+  for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
+    const ddl_diag *d = ddl_result_diag(r, i);
+    fprintf(stderr, "%u:%u-%u:%u %s %s [%s]\n", ddl_diag_line(d), ddl_diag_column(d),
+            ddl_diag_end_line(d), ddl_diag_end_column(d), ddl_severity_name(ddl_diag_severity(d)),
+            ddl_diag_message(d), ddl_diag_rule(d));
+  }
+}
