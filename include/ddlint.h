@@ -52,8 +52,7 @@ typedef struct {
   const char *message;
 } ddl_error;
 
-/* The verdict on one deep-dive area of one document.  Strings are owned by
- * the rule pack and valid while the context lives. */
+/* The verdict on one deep-dive area of one document; owned by its result. */
 typedef struct {
   const char *area;         /* e.g. "security" */
   const char *rule;         /* e.g. "deep-dive/security" */
@@ -119,7 +118,7 @@ const char *ddl_rule_details(const ddl_rule *rule);
 /* ---- Linting --------------------------------------------------------- */
 
 /* Lints the file at PATH.  On success *out is a result the caller frees
- * with ddl_result_free().  A file that cannot be read or is not UTF-8 text
+ * with ddl_result_free(); it does not depend on the context.  A file that cannot be read or is not UTF-8 text
  * fails with DDL_EIO or DDL_EINPUT and ddl_ctx_error() says where. */
 int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path);
 /* Lints LEN bytes at DATA (copied) as the document named NAME; NAME is used
