@@ -13,6 +13,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
   ddl_doc *doc;
@@ -51,14 +52,32 @@ static uint32_t node_end(const builder *b, cmark_node *n) {
   return col > 0 && off < b->src->len ? off + 1 : off;
 }
 
+/* cmark leaves some ends unset (0) or before the start (an HTML block
+ * ending on its first line): such a block ends with its first line. */
+static ddl_span sane_span(const builder *b, ddl_span src) {
+  if (src.start == UINT32_MAX)
+    src.start = b->tb.cursor;
+  if (src.start > b->src->len)
+    src.start = b->src->len;
+  if (src.end == UINT32_MAX || src.end <= src.start || src.end > b->src->len) {
+    uint32_t e = src.start;
+    while (e < b->src->len && b->src->data[e] != '\n' && b->src->data[e] != '\r')
+      e++;
+    src.end = e > src.start ? e : (src.start < b->src->len ? src.start + 1 : src.start);
+  }
+  return src;
+}
+
 static ddl_block *new_block(builder *b, ddl_block_kind kind, ddl_span src) {
   ddl_block blk = {0};
   blk.kind = kind;
   blk.index = (uint32_t)b->blocks.len;
-  blk.src = src;
+  blk.src = sane_span(b, src);
+  blk.text = "";
   blk.item = b->item;
   blk.item_first = b->item >= 0 && b->items.items[b->item].first_block == blk.index;
   blk.in_quote = b->quote > 0;
+  blk.quote_depth = (uint16_t)(b->quote > 0xFFFF ? 0xFFFF : b->quote);
   DDL_VEC_PUSH(b->blocks, blk);
   DDL_VEC_PUSH(b->block_section, b->section);
   return &b->blocks.items[b->blocks.len - 1];
@@ -150,6 +169,26 @@ static ddl_span text_src_span(const builder *b, uint32_t a, uint32_t e) {
   return span;
 }
 
+/* A pipe written "\\|" is text, not a cell border; cmark has already
+ * removed the backslash from the text, so the source tells. */
+typedef struct {
+  const builder *b;
+  const ddl_block *row; /* NULL: offsets are in the text buffer */
+} escape_ctx;
+
+static bool pipe_escaped(void *ud, uint32_t off) {
+  const escape_ctx *x = ud;
+  uint32_t src;
+  if (x->row) {
+    src = ddl_block_src_offset(x->row, off);
+  } else {
+    ddl_span s = text_src_span(x->b, off, off + 1);
+    src = s.start;
+  }
+  return src > 0 && src < x->b->src->len && x->b->src->data[src] == '|' &&
+         x->b->src->data[src - 1] == '\\';
+}
+
 static void finish_table(builder *b) {
   const char *text = b->tb.text.data;
   uint32_t len = (uint32_t)b->tb.text.len;
@@ -159,7 +198,9 @@ static void finish_table(builder *b) {
   uint32_t h_end = (uint32_t)((const char *)memchr(text, '\n', len) - text);
   table->header_text = ddl_arena_strndup(arena, text, h_end);
   b->spans.len = 0;
-  ddl_table_cells(text, 0, h_end, b->tb.code.items, (uint32_t)b->tb.code.len, &b->spans);
+  escape_ctx hx = {b, NULL};
+  ddl_table_cells(text, 0, h_end, b->tb.code.items, (uint32_t)b->tb.code.len, pipe_escaped, &hx,
+                  &b->spans);
   table->header_cells = ddl_arena_memdup(arena, b->spans.items, b->spans.len, sizeof(ddl_span));
   table->ncols = (uint32_t)b->spans.len;
   table->first_row = (uint32_t)b->blocks.len;
@@ -172,7 +213,8 @@ static void finish_table(builder *b) {
     ddl_block *blk = new_block(b, DDL_BLOCK_TABLE_ROW, text_src_span(b, row, row_end));
     fill_text(b, blk, row, row_end, false);
     b->spans.len = 0;
-    ddl_table_cells(blk->text, 0, blk->len, blk->code, blk->ncode, &b->spans);
+    escape_ctx rx = {b, blk};
+    ddl_table_cells(blk->text, 0, blk->len, blk->code, blk->ncode, pipe_escaped, &rx, &b->spans);
     blk->cells = ddl_arena_memdup(arena, b->spans.items, b->spans.len, sizeof(ddl_span));
     blk->ncells = (uint32_t)b->spans.len;
     blk->table = table;
@@ -181,13 +223,17 @@ static void finish_table(builder *b) {
   }
 }
 
-/* A heading's title without a section number such as "4.2", "4.", "A." or
- * "IV." (Roman numerals need the dot, so "I" alone stays a word). */
+/* A heading's title without a section number such as "4.2", "4.", "12",
+ * "A." or "IV." (Roman numerals need the dot, so "I" alone stays a word;
+ * a longer number without a dot is content: "2024 roadmap", "404 handling"). */
 static const char *strip_number(const char *t) {
   const char *p = t;
   if (isdigit((unsigned char)*p)) {
+    bool dot = false;
     while (isdigit((unsigned char)*p) || *p == '.')
-      p++;
+      dot |= *p++ == '.';
+    if (!dot && p - t > 2)
+      return t;
   } else if (isupper((unsigned char)p[0]) && p[1] == '.') {
     p += 2;
   } else {
@@ -274,11 +320,64 @@ static void scan_html(builder *b, cmark_node *node) {
   ddl_directives_scan(lit, strlen(lit), on_directive, &dc);
 }
 
+/* "<insert diagram here>" or "<TODO>" parses as raw HTML, but no browser
+ * knows such an element: it is the author's text (often a placeholder),
+ * so it stays prose.  Real elements and comments stay HTML. */
+static bool is_author_tag(const char *lit) {
+  static const char *const elements[] = {
+      "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote",
+      "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup",
+      "data", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed",
+      "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+      "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label",
+      "legend", "li", "link", "main", "map", "mark", "math", "meta", "meter", "nav", "noscript",
+      "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre", "progress",
+      "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small", "source",
+      "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+      "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u",
+      "ul", "var", "video", "wbr"};
+  if (!lit || lit[0] != '<')
+    return false;
+  const char *p = lit + 1;
+  if (*p == '/')
+    p++;
+  size_t n = 0;
+  while (isalnum((unsigned char)p[n]) || p[n] == '-')
+    n++;
+  if (n == 0 || n > 16 || memchr(p, '-', n)) /* custom elements have a hyphen */
+    return false;
+  /* One tag on one line, nothing after it: a prompt, not markup. */
+  const char *close = strchr(p, '>');
+  if (!close || strchr(close + 1, '<'))
+    return false;
+  for (const char *q = close + 1; *q; q++)
+    if (!isspace((unsigned char)*q))
+      return false;
+  for (size_t i = 0; i < DDL_ARRAY_LEN(elements); i++)
+    if (strlen(elements[i]) == n && strncasecmp(elements[i], p, n) == 0)
+      return false;
+  return true;
+}
+
+/* An HTML block that is just an author tag becomes a one-line paragraph. */
+static void author_tag_block(builder *b, cmark_node *node) {
+  const char *lit = cmark_node_get_literal(node);
+  size_t len = strlen(lit);
+  while (len && (lit[len - 1] == '\n' || lit[len - 1] == '\r'))
+    len--;
+  uint32_t start = node_start(b, node);
+  ddl_textbuf_begin(&b->tb, start == UINT32_MAX ? b->tb.cursor : start);
+  ddl_textbuf_text(&b->tb, b->src, lit, len, start, UINT32_MAX);
+  ddl_block *blk = new_block(b, DDL_BLOCK_PARAGRAPH, text_src_span(b, 0, (uint32_t)len));
+  fill_text(b, blk, 0, (uint32_t)b->tb.text.len, true);
+}
+
 static void enter_list(builder *b) {
   int32_t lead = -1;
   if (b->blocks.len > 0) {
     const ddl_block *last = &b->blocks.items[b->blocks.len - 1];
     if (last->kind == DDL_BLOCK_PARAGRAPH && last->item == b->item &&
+        last->quote_depth == (b->quote > 0xFFFF ? 0xFFFF : b->quote) &&
         b->block_section.items[b->blocks.len - 1] == b->section)
       lead = (int32_t)last->index;
   }
@@ -338,10 +437,17 @@ static void visit(builder *b, cmark_node *node, cmark_event_type ev) {
     break;
   case CMARK_NODE_HTML_INLINE:
     scan_html(b, node);
+    if (b->collecting && !b->image && is_author_tag(cmark_node_get_literal(node))) {
+      const char *lit = cmark_node_get_literal(node);
+      ddl_textbuf_text(&b->tb, b->src, lit, strlen(lit), node_start(b, node), node_end(b, node));
+    }
     break;
   case CMARK_NODE_HTML_BLOCK:
     scan_html(b, node);
-    new_block(b, DDL_BLOCK_HTML, (ddl_span){node_start(b, node), node_end(b, node)});
+    if (is_author_tag(cmark_node_get_literal(node)))
+      author_tag_block(b, node);
+    else
+      new_block(b, DDL_BLOCK_HTML, (ddl_span){node_start(b, node), node_end(b, node)});
     break;
   case CMARK_NODE_CODE_BLOCK:
     new_block(b, DDL_BLOCK_CODE, (ddl_span){node_start(b, node), node_end(b, node)});
@@ -365,11 +471,6 @@ static void visit(builder *b, cmark_node *node, cmark_event_type ev) {
     break;
   default:
     break;
-  }
-  /* Blocks without a position (cmark leaves some at 0) take the cursor's. */
-  if (b->blocks.len && b->blocks.items[b->blocks.len - 1].src.start == UINT32_MAX) {
-    ddl_block *last = &b->blocks.items[b->blocks.len - 1];
-    last->src.start = last->src.end = b->tb.cursor;
   }
 }
 

@@ -9,6 +9,11 @@
  * this keeps alignment linear on any input. */
 enum { ALIGN_WINDOW = 32 };
 
+/* How far past the cursor a literal is looked for when cmark's position
+ * is off: beyond a line's worth of markup (a long link target) but
+ * bounded, so a text node costs at most this much. */
+enum { SEARCH_WINDOW = 512 };
+
 void ddl_textbuf_begin(ddl_textbuf *tb, uint32_t src_start) {
   ddl_buf_clear(&tb->text);
   tb->segs.len = 0;
@@ -34,6 +39,30 @@ static void map(ddl_textbuf *tb, uint32_t text, uint32_t src, uint32_t len, bool
   DDL_VEC_PUSH(tb->segs, s);
 }
 
+/* Where LIT starts in the source at or after the cursor: cmark 0.30's
+ * inline positions are right on a node's first line but not always after
+ * a line break (stripped indentation, lazy continuation lines, backslash
+ * breaks), so its position is used only where the bytes match, and
+ * otherwise the literal is looked for from the cursor on. */
+static uint32_t locate(const ddl_textbuf *tb, const ddl_source *src, const char *lit, size_t len,
+                       uint32_t node_start) {
+  uint32_t cur = tb->cursor;
+  if (node_start != UINT32_MAX && node_start >= cur && node_start + len <= src->len &&
+      memcmp(src->data + node_start, lit, len) == 0)
+    return node_start;
+  uint32_t limit = src->len - (uint32_t)(len < src->len ? len : src->len);
+  uint32_t stop = cur + SEARCH_WINDOW < limit ? cur + SEARCH_WINDOW : limit;
+  for (uint32_t p = cur; p <= stop && p + len <= src->len; p++) {
+    const char *hit = memchr(src->data + p, lit[0], stop - p + 1);
+    if (!hit)
+      break;
+    p = (uint32_t)(hit - src->data);
+    if (memcmp(hit, lit, len) == 0)
+      return p;
+  }
+  return UINT32_MAX;
+}
+
 void ddl_textbuf_text(ddl_textbuf *tb, const ddl_source *src, const char *lit,
                       size_t len, uint32_t node_start, uint32_t node_end) {
   if (len == 0)
@@ -42,21 +71,22 @@ void ddl_textbuf_text(ddl_textbuf *tb, const ddl_source *src, const char *lit,
   if (tb->link_depth > 0)
     tb->link_chars += (uint32_t)len;
   ddl_buf_append(&tb->text, lit, len);
-  uint32_t p = tb->cursor;
-  /* Inline positions only ever move forward; a stale or missing position
-   * falls back to the cursor. */
-  if (node_start != UINT32_MAX && node_start > p && node_start <= src->len)
-    p = node_start;
-  if (p + len <= src->len && memcmp(src->data + p, lit, len) == 0) {
-    map(tb, base, p, (uint32_t)len, false);
-    tb->cursor = p + (uint32_t)len;
+  uint32_t at = locate(tb, src, lit, len, node_start);
+  if (at != UINT32_MAX) {
+    map(tb, base, at, (uint32_t)len, false);
+    tb->cursor = at + (uint32_t)len;
     return;
   }
-  uint32_t limit = src->len;
-  if (node_end != UINT32_MAX && node_end > p && node_end < limit)
-    limit = node_end;
+  /* The literal differs from the source (escapes, entities): align it
+   * byte by byte from cmark's start when that is plausible, else from the
+   * cursor, never looking further than the window. */
+  uint32_t p = tb->cursor;
+  if (node_start != UINT32_MAX && node_start > p && node_start < src->len &&
+      src->data[node_start] == lit[0])
+    p = node_start;
+  (void)node_end;
   for (size_t i = 0; i < len; i++) {
-    uint32_t q = p, stop = p + ALIGN_WINDOW < limit ? p + ALIGN_WINDOW : limit;
+    uint32_t q = p, stop = p + ALIGN_WINDOW < src->len ? p + ALIGN_WINDOW : src->len;
     while (q < stop && src->data[q] != lit[i])
       q++;
     if (q < stop) {

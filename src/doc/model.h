@@ -46,6 +46,7 @@ typedef struct ddl_block {
   int32_t item;           /* enclosing list item (ddl_doc.items) or -1 */
   bool item_first;        /* first block of that item: the item's own text */
   bool in_quote;
+  uint16_t quote_depth;   /* nesting of block quotes around the block */
   /* Table rows: cell text ranges and the header row's block-free cells. */
   const ddl_span *cells;
   uint32_t ncells;

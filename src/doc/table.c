@@ -30,7 +30,8 @@ bool ddl_table_detect(const char *text, uint32_t len) {
 }
 
 void ddl_table_cells(const char *text, uint32_t start, uint32_t end,
-                     const ddl_span *code, uint32_t ncode, ddl_span_vec *out) {
+                     const ddl_span *code, uint32_t ncode, ddl_pipe_escaped_fn escaped,
+                     void *ud, ddl_span_vec *out) {
   uint32_t s = start, e = end, ci = 0;
   while (s < e && is_blank(text[s]))
     s++;
@@ -44,7 +45,8 @@ void ddl_table_cells(const char *text, uint32_t start, uint32_t end,
   for (uint32_t i = s; i <= e; i++) {
     while (ci < ncode && code[ci].end <= i)
       ci++;
-    if (i < e && (text[i] != '|' || (ci < ncode && code[ci].start <= i)))
+    if (i < e && (text[i] != '|' || (ci < ncode && code[ci].start <= i) ||
+                  (escaped && escaped(ud, i))))
       continue;
     uint32_t a = cell, b = i;
     while (a < b && is_blank(text[a]))

@@ -29,9 +29,9 @@ static bool names(const char *rules, const char *rule) {
   char glob[256];
   const char *p = rules;
   while (*p) {
-    while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n')
+    while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n' || *p == '\r')
       p++;
-    size_t n = strcspn(p, " ,\t\n");
+    size_t n = strcspn(p, " ,\t\n\r");
     if (n == 0)
       break;
     if (n < sizeof(glob)) {

@@ -34,8 +34,16 @@ static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off)
   bool one_line = n->start_mark.line == n->end_mark.line;
   bool quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
   unsigned line = (unsigned)n->start_mark.line + 1, col = (unsigned)n->start_mark.column + 1;
-  if (one_line && (quoted || style == YAML_PLAIN_SCALAR_STYLE))
-    col += (unsigned)off + (quoted ? 1 : 0);
+  if (one_line && (quoted || style == YAML_PLAIN_SCALAR_STYLE)) {
+    /* In the file, '' stands for ' in a single-quoted scalar, and \" or \\
+     * for one character in a double-quoted one: each widens the source. */
+    const char *v = (const char *)n->data.scalar.value;
+    size_t widen = 0;
+    for (size_t i = 0; i < off && v[i]; i++)
+      widen += (style == YAML_SINGLE_QUOTED_SCALAR_STYLE && v[i] == '\'') ||
+               (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && (v[i] == '"' || v[i] == '\\'));
+    col += (unsigned)(off + widen) + (quoted ? 1 : 0);
+  }
   return ddl_ctx__fail(y->ctx, y->code, y->path, line, col,
                        "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
                        (const char *)n->data.scalar.value);

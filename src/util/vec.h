@@ -4,6 +4,8 @@
 
 #include "util/mem.h"
 
+#include <stdlib.h>
+
 #define DDL_VEC(type)                                                          \
   struct {                                                                     \
     type *items;                                                               \

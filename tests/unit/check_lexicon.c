@@ -1,0 +1,283 @@
+/* The lexicon: which terms a rule pack may declare, and where they match
+ * in a block's text.  Coverage rules count these hits as evidence, so a
+ * match inside a longer word or a missed phrase changes verdicts. */
+#include "helpers.h"
+#include "regex/lexicon.h"
+
+#include <stdlib.h> /* util/vec.h uses free() without including it */
+#include <string.h>
+
+/* ---- term validation ------------------------------------------------ */
+
+static const struct {
+  const char *term;
+  bool ok;
+} term_cases[] = {
+    {"cache", true},
+    {"Cache Invalidation", true},
+    {"load balanc*", true},
+    {"replicat* lag", true},
+    {"micro*-service", true},
+    {"p99", true},
+    {"2pc", true},
+    {"c++", true},
+    {"c#", true},
+    {"r&d", true},
+    {"TCP/IP", true},
+    {"node.js", true},
+    {"don't", true},
+    {"snake_case", true},
+    {"caf\xC3\xA9", true},
+    {"\xC3\xA9t\xC3\xA9", true},      /* a non-ASCII letter may start a term */
+    {"", false},
+    {" cache", false},
+    {"-cache", false},
+    {"_cache", false},
+    {"*cache", false},
+    {"ca*che", false},                /* '*' only ends a word */
+    {"cache**", false},
+    {"cache *", false},               /* '*' must follow a letter or digit */
+    {"a|b", false},
+    {"(x)", false},
+    {"x?", false},
+    {"a[bc]", false},
+    {"x^y", false},
+    {"a\\b", false},
+    {"x{2}", false},
+    {"\xFF" "abc", false},            /* invalid UTF-8 */
+    {"caf\xC3", false},               /* truncated UTF-8 */
+    {"ab\xC0\xAF", false},            /* overlong */
+};
+
+START_TEST(test_check_term) {
+  const char *msg = ddl_lexicon_check_term(term_cases[_i].term);
+  if (term_cases[_i].ok)
+    ck_assert_msg(msg == NULL, "'%s' should be valid, got: %s", term_cases[_i].term, msg);
+  else
+    ck_assert_msg(msg != NULL && *msg, "'%s' should be refused with a message",
+                  term_cases[_i].term);
+}
+END_TEST
+
+START_TEST(test_check_term_too_long) {
+  char term[200];
+  memset(term, 'a', sizeof(term) - 1);
+  term[sizeof(term) - 1] = '\0';
+  ck_assert_ptr_nonnull(ddl_lexicon_check_term(term));
+  term[120] = '\0';
+  ck_assert_ptr_null(ddl_lexicon_check_term(term));
+}
+END_TEST
+
+/* ---- matching ------------------------------------------------------- */
+
+/* TERMS (separated by '|', which no term may hold) are scanned over TEXT;
+ * HITS is the matched text of each hit, in order, joined by '|'. */
+static const struct {
+  const char *what, *terms, *text, *hits;
+} scan_cases[] = {
+    {"single word", "cache", "We cache reads.", "cache"},
+    {"case-insensitive", "cache", "The Cache and CACHE.", "Cache|CACHE"},
+    {"upper-case term", "CACHE", "a cache", "cache"},
+    {"no match inside a word", "cache", "caches cached precache", ""},
+    {"underscore is part of a word", "cache", "my_cache cache_x", ""},
+    {"hyphen is a boundary", "cache", "cache-aside", "cache"},
+    {"punctuation is a boundary", "cache", "(cache), \"cache\".", "cache|cache"},
+    {"stem", "replicat*", "Replication replicate replicas replicat",
+     "Replication|replicate|replicat"},
+    {"stem stops at the word's end", "cache*", "caches, cached; precache", "caches|cached"},
+    {"phrase", "load balancer", "a load balancer here", "load balancer"},
+    {"phrase: any white space", "load balancer", "load  balancer, load\tbalancer, load\nbalancer",
+     "load  balancer|load\tbalancer|load\nbalancer"},
+    {"phrase: hyphens", "load balanc*", "a load-balancer, load\nbalancing, loadbalancer",
+     "load-balancer|load\nbalancing"},
+    {"hyphen in a term", "rate-limit*", "rate limiting, rate-limits, ratelimit",
+     "rate limiting|rate-limits"},
+    {"phrase needs every word", "load balancer", "load the balancer", ""},
+    {"phrase boundary at the end", "load balancer", "load balancers", ""},
+    {"stem mid-phrase", "micro* service", "micro service, microservice, micros service",
+     "micro service|micros service"},
+    {"longest at the same start", "cache|cache invalidation", "cache invalidation is hard; cache",
+     "cache invalidation|cache"},
+    {"longest needs its boundary", "cache|cache invalidation", "cache invalidations",
+     "cache"},
+    {"leftmost wins, no overlap", "a b|b c", "a b c", "a b"},
+    {"scan resumes after a hit", "a b|c", "a b c", "a b|c"},
+    {"digits", "p99|2pc", "p99 latency, 2PC commit, p999, 2pcs", "p99|2PC"},
+    {"slash", "TCP/IP", "uses tcp/ip stacks", "tcp/ip"},
+    {"symbols", "c++", "use c++ and c", "c++"},
+    {"non-ASCII", "caf\xC3\xA9", "le caf\xC3\xA9 noir", "caf\xC3\xA9"},
+    {"trailing space ignored", "cache ", "a cache", "cache"},
+    {"no terms in the text", "cache", "nothing relevant", ""},
+    {"empty text", "cache", "", ""},
+};
+
+/* Builds a lexicon from the '|'-separated TERMS, owner = term's position. */
+static ddl_lexicon *build_terms(const char *terms) {
+  ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+  char buf[256];
+  ck_assert_uint_lt(strlen(terms), sizeof(buf));
+  strcpy(buf, terms);
+  uint32_t owner = 0;
+  for (char *t = strtok(buf, "|"); t; t = strtok(NULL, "|")) {
+    ck_assert_msg(ddl_lexicon_check_term(t) == NULL, "test term '%s' is invalid", t);
+    ddl_lexicon_add(lb, t, (ddl_lex_owner){owner++, 0, 1.0f});
+  }
+  return ddl_lexicon_build(lb);
+}
+
+START_TEST(test_scan) {
+  ddl_lexicon *lex = build_terms(scan_cases[_i].terms);
+  const char *text = scan_cases[_i].text;
+  ddl_lex_hits hits = {0};
+  ddl_lexicon_scan(lex, text, strlen(text), &hits);
+
+  char got[256] = "";
+  for (size_t k = 0; k < hits.len; k++) {
+    ck_assert_uint_lt(hits.items[k].start, hits.items[k].end);
+    ck_assert_uint_le(hits.items[k].end, strlen(text));
+    ck_assert_uint_lt(hits.items[k].term, ddl_lexicon_term_count(lex));
+    if (k > 0) {
+      ck_assert_uint_le(hits.items[k - 1].end, hits.items[k].start); /* in order, no overlap */
+      strcat(got, "|");
+    }
+    strncat(got, text + hits.items[k].start, hits.items[k].end - hits.items[k].start);
+  }
+  ck_assert_msg(strcmp(got, scan_cases[_i].hits) == 0, "%s: hits '%s', expected '%s'",
+                scan_cases[_i].what, got, scan_cases[_i].hits);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+/* The longest of several terms at one start names the right term. */
+START_TEST(test_hit_term) {
+  ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 0, 1.0f});
+  ddl_lexicon_add(lb, "cache invalidation", (ddl_lex_owner){2, 0, 1.0f});
+  ddl_lexicon *lex = ddl_lexicon_build(lb);
+  ck_assert_uint_eq(ddl_lexicon_term_count(lex), 2);
+  ddl_lex_hits hits = {0};
+  const char *text = "cache invalidation and cache";
+  ddl_lexicon_scan(lex, text, strlen(text), &hits);
+  ck_assert_uint_eq(hits.len, 2);
+  size_t n;
+  const ddl_lex_owner *o = ddl_lexicon_owners(lex, hits.items[0].term, &n);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_uint_eq(o[0].owner, 2);
+  o = ddl_lexicon_owners(lex, hits.items[1].term, &n);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_uint_eq(o[0].owner, 1);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+/* ---- owners and weights --------------------------------------------- */
+
+/* Terms that normalise alike ("Cache", "cache") are one term; each owner
+ * (and tag) of it is listed once, with its highest weight. */
+START_TEST(test_owners) {
+  ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 0, 0.5f});
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){2, 0, 1.0f});
+  ddl_lexicon_add(lb, "Cache", (ddl_lex_owner){1, 0, 2.0f});
+  ddl_lexicon_add(lb, "CACHE", (ddl_lex_owner){1, 0, 0.25f}); /* lower: ignored */
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 7, 0.75f}); /* another tag */
+  ddl_lexicon_add(lb, "queue", (ddl_lex_owner){3, 0, 1.5f});
+  ddl_lexicon *lex = ddl_lexicon_build(lb);
+  ck_assert_uint_eq(ddl_lexicon_term_count(lex), 2);
+
+  ddl_lex_hits hits = {0};
+  ddl_lexicon_scan(lex, "cache queue", 11, &hits);
+  ck_assert_uint_eq(hits.len, 2);
+  ck_assert_uint_ne(hits.items[0].term, hits.items[1].term);
+
+  size_t n;
+  const ddl_lex_owner *o = ddl_lexicon_owners(lex, hits.items[0].term, &n);
+  ck_assert_uint_eq(n, 3);
+  bool seen1 = false, seen1tag = false, seen2 = false;
+  for (size_t k = 0; k < n; k++) {
+    if (o[k].owner == 1 && o[k].tag == 0) {
+      ck_assert(!seen1);
+      seen1 = true;
+      ck_assert_float_eq(o[k].weight, 2.0f);
+    } else if (o[k].owner == 1 && o[k].tag == 7) {
+      seen1tag = true;
+      ck_assert_float_eq(o[k].weight, 0.75f);
+    } else if (o[k].owner == 2) {
+      seen2 = true;
+      ck_assert_float_eq(o[k].weight, 1.0f);
+    } else {
+      ck_abort_msg("unexpected owner %u", o[k].owner);
+    }
+  }
+  ck_assert(seen1 && seen1tag && seen2);
+
+  o = ddl_lexicon_owners(lex, hits.items[1].term, &n);
+  ck_assert_uint_eq(n, 1);
+  ck_assert_uint_eq(o[0].owner, 3);
+  ck_assert_float_eq(o[0].weight, 1.5f);
+
+  /* An unknown term has no owners. */
+  ck_assert_ptr_null(ddl_lexicon_owners(lex, 99, &n));
+  ck_assert_uint_eq(n, 0);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+START_TEST(test_empty_lexicon) {
+  ddl_lexicon *lex = ddl_lexicon_build(ddl_lexicon_builder_new());
+  ck_assert_ptr_nonnull(lex);
+  ck_assert_uint_eq(ddl_lexicon_term_count(lex), 0);
+  ddl_lex_hits hits = {0};
+  ddl_lexicon_scan(lex, "cache anything at all", 21, &hits);
+  ck_assert_uint_eq(hits.len, 0);
+  size_t n = 5;
+  ck_assert_ptr_null(ddl_lexicon_owners(lex, 0, &n));
+  ck_assert_uint_eq(n, 0);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+  ddl_lexicon_free(NULL); /* like free() */
+}
+END_TEST
+
+/* Hits are appended after what OUT already holds. */
+START_TEST(test_scan_appends) {
+  ddl_lexicon *lex = build_terms("cache");
+  ddl_lex_hits hits = {0};
+  ddl_lexicon_scan(lex, "cache", 5, &hits);
+  ddl_lexicon_scan(lex, "x cache", 7, &hits);
+  ck_assert_uint_eq(hits.len, 2);
+  ck_assert_uint_eq(hits.items[0].start, 0);
+  ck_assert_uint_eq(hits.items[1].start, 2);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("lexicon");
+  TCase *tc = tcase_create("terms");
+  tcase_add_loop_test(tc, test_check_term, 0, DDL_ARRAY_LEN(term_cases));
+  tcase_add_test(tc, test_check_term_too_long);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("scan");
+  tcase_add_loop_test(tc, test_scan, 0, DDL_ARRAY_LEN(scan_cases));
+  tcase_add_test(tc, test_hit_term);
+  tcase_add_test(tc, test_scan_appends);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("owners");
+  tcase_add_test(tc, test_owners);
+  tcase_add_test(tc, test_empty_lexicon);
+  suite_add_tcase(s, tc);
+
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? 1 : 0;
+}
