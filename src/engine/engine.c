@@ -4,8 +4,32 @@
 
 #include "util/mem.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+bool ddl_trace(const char *what) {
+  const char *t = getenv("DDLINT_TRACE");
+  size_t n = strlen(what);
+  for (const char *p = t; p && *p;) {
+    size_t len = strcspn(p, ",");
+    if (len == n && strncmp(p, what, n) == 0)
+      return true;
+    p += len + (p[len] == ',');
+  }
+  return false;
+}
+
+void ddl_trace_at(const ddl_run *run, uint32_t offset, const char *fmt, ...) {
+  unsigned line, col;
+  ddl_source_position(&run->doc->src, offset, &line, &col);
+  fprintf(stderr, "trace: %s:%u: ", run->doc->src.name, line);
+  va_list ap;
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
 
 static bool is_prose(const ddl_block *b) {
   return b->kind == DDL_BLOCK_PARAGRAPH || b->kind == DDL_BLOCK_HEADING ||

@@ -27,6 +27,11 @@ struct ddl_run {
   ddl_lex_hits hits;        /* scratch */
 };
 
+/* Whether DDLINT_TRACE (a comma-separated list) names WHAT: rule kinds
+ * then explain their verdicts on stderr, for pack authors. */
+bool ddl_trace(const char *what);
+void ddl_trace_at(const ddl_run *run, uint32_t offset, const char *fmt, ...) DDL_PRINTF(3, 4);
+
 /* Runs the enabled rules of RS over DOC; diagnostics go to DIAGS (not yet
  * suppressed or sorted), coverage verdicts to *coverage (malloc'd). */
 void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *diags,

@@ -13,27 +13,38 @@
 #include <string.h>
 
 static const char *const keys[] = {
-    "area",       "title",          "questions",       "partial-severity", "heading",
-    "anchor",     "not-applicable", "evidence",        "min-words",        "covered-weight",
-    "covered-density", "partial-weight", NULL};
+    "area",           "title",           "questions",      "partial-severity", "heading",
+    "ignore-heading", "anchor",          "not-applicable", "evidence",         "min-words",
+    "covered-weight", "covered-density", "covered-total", "partial-weight", NULL};
 
 typedef struct {
   char *area, *title;
   char **questions;
   size_t nquestions;
   ddl_severity partial_severity;
-  ddl_regex_list heading, anchor, not_applicable;
+  ddl_regex_list heading, ignore_heading, anchor, not_applicable;
   ddl_term_list evidence;
-  double min_words, covered_weight, covered_density, partial_weight;
+  double min_words, covered_weight, covered_density, covered_total, partial_weight;
 } area_rule;
 
+/* Distinct terms remembered per sentence; more add nothing once a
+ * sentence's score reaches 1. */
+enum { SENTENCE_TERMS = 8 };
+
+/* A sentence scores the sum of the weights of the distinct terms in it,
+ * at most 1: one strong term, or two weak ones, make it evidence; the
+ * same word repeated does not. */
 typedef struct {
   const ddl_active *a;
-  float *weight;        /* per section: evidence, one sentence counted once */
+  float *weight;        /* per section: sum of sentence scores */
+  float best_sentence;  /* the highest sentence score anywhere */
   uint32_t *first;      /* per section: first block with evidence */
   uint32_t cur_block, cur_sentence;
-  float cur_max;
+  float cur_score;
+  uint32_t cur_terms[SENTENCE_TERMS];
+  uint32_t ncur_terms;
   bool open;
+  bool trace;
 } area_state;
 
 const char *ddl_area_rule_area(const ddl_rule *rule) {
@@ -50,6 +61,7 @@ static void release(void *data) {
     free(r->questions[i]);
   free(r->questions);
   ddl_regex_list_free(&r->heading);
+  ddl_regex_list_free(&r->ignore_heading);
   ddl_regex_list_free(&r->anchor);
   ddl_regex_list_free(&r->not_applicable);
   ddl_term_list_free(&r->evidence);
@@ -108,12 +120,14 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
       (rc = ddl_ydoc_strings(src->y, n, "'questions'", add_question, r)))
     goto fail;
   if ((rc = ddl_rule_src_patterns(src, "heading", true, &r->heading)) ||
+      (rc = ddl_rule_src_patterns(src, "ignore-heading", false, &r->ignore_heading)) ||
       (rc = ddl_rule_src_patterns(src, "anchor", false, &r->anchor)) ||
       (rc = ddl_rule_src_patterns(src, "not-applicable", false, &r->not_applicable)) ||
       (rc = ddl_rule_src_terms(src, "evidence", false, &r->evidence)) ||
       (rc = number(src, "min-words", 25, &r->min_words)) ||
       (rc = number(src, "covered-weight", 4, &r->covered_weight)) ||
       (rc = number(src, "covered-density", 0.2, &r->covered_density)) ||
+      (rc = number(src, "covered-total", 10, &r->covered_total)) ||
       (rc = number(src, "partial-weight", 1, &r->partial_weight)))
     goto fail;
   describe(rule, r);
@@ -132,6 +146,7 @@ static void terms(const ddl_rule *rule, ddl_lexicon_builder *lb, uint32_t owner)
 static void *begin(ddl_run *run, const ddl_active *a) {
   area_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
+  st->trace = ddl_trace("coverage");
   st->weight = ddl_run_alloc(run, run->doc->nsections * sizeof(float));
   st->first = ddl_run_alloc(run, run->doc->nsections * sizeof(uint32_t));
   for (uint32_t i = 0; i < run->doc->nsections; i++)
@@ -143,7 +158,10 @@ static void flush(area_state *st, const ddl_doc *doc) {
   if (!st->open)
     return;
   uint32_t sec = doc->blocks[st->cur_block].section->index;
-  st->weight[sec] += st->cur_max;
+  float score = st->cur_score > 1 ? 1 : st->cur_score;
+  st->weight[sec] += score;
+  if (score > st->best_sentence)
+    st->best_sentence = score;
   if (st->first[sec] == UINT32_MAX)
     st->first[sec] = st->cur_block;
   st->open = false;
@@ -152,23 +170,36 @@ static void flush(area_state *st, const ddl_doc *doc) {
 static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentence,
                  const ddl_lex_hit *hit, const ddl_lex_owner *owner) {
   area_state *st = state;
-  (void)hit;
   if (b->kind == DDL_BLOCK_HEADING)
     return; /* headings are judged by the heading patterns */
-  if (st->open && st->cur_block == b->index && st->cur_sentence == sentence) {
-    if (owner->weight > st->cur_max)
-      st->cur_max = owner->weight;
-    return;
+  if (st->trace)
+    ddl_trace_at(run, ddl_block_src_offset(b, hit->start),
+                 "%s: term '%.*s' (%.1f) in block %u sentence %u of section %u",
+                 ((const area_rule *)st->a->rule->data)->area, (int)(hit->end - hit->start),
+                 b->text + hit->start, owner->weight, b->index, sentence, b->section->index);
+  if (!st->open || st->cur_block != b->index || st->cur_sentence != sentence) {
+    flush(st, run->doc);
+    st->open = true;
+    st->cur_block = b->index;
+    st->cur_sentence = sentence;
+    st->cur_score = 0;
+    st->ncur_terms = 0;
   }
-  flush(st, run->doc);
-  st->open = true;
-  st->cur_block = b->index;
-  st->cur_sentence = sentence;
-  st->cur_max = owner->weight;
+  for (uint32_t i = 0; i < st->ncur_terms; i++)
+    if (st->cur_terms[i] == hit->term)
+      return;
+  if (st->ncur_terms < SENTENCE_TERMS)
+    st->cur_terms[st->ncur_terms++] = hit->term;
+  st->cur_score += owner->weight;
 }
 
+/* Whether a heading names the area.  ignore-heading excludes headings that
+ * are not topics, such as a template's questions ("Will this feature add
+ * API calls?"); their prose still counts as evidence. */
 static bool heading_matches(const area_rule *r, const ddl_run *run, const char *title) {
   size_t s, e, len = strlen(title);
+  if (ddl_regex_list_search(&r->ignore_heading, title, 0, len, &s, &e))
+    return false;
   if (ddl_regex_list_search(&r->heading, title, 0, len, &s, &e))
     return true;
   const ddl_regex_list *syn = ddl_ruleset_synonyms(run->rs, r->area);
@@ -232,6 +263,9 @@ static void judge_headings(const area_rule *r, ddl_run *run, verdict *v) {
     ddl_span home = ddl_run_heading_span(run, s->heading);
     uint32_t words = ps->words_before[s->subtree_end] - ps->words_before[s->first_block];
     na_mark na = not_applicable(r, doc, s);
+    if (ddl_trace("coverage"))
+      ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches, %u words under it%s",
+                   r->area, s->title, words, na ? " (marked not applicable)" : "");
     verdict c = {{0}, home, home, WHY_NONE, s, words, 0};
     if (na == NA_REASONED) {
       c.cov.status = DDL_COVERAGE_COVERED;
@@ -264,6 +298,11 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
     total += w;
     if (w <= 0)
       continue;
+    if (st->trace)
+      ddl_trace_at(run, doc->sections[i].heading ? doc->sections[i].heading->src.start : 0,
+                   "%s: section %u '%s' weight %.1f over %u sentences", r->area, i,
+                   doc->sections[i].title ? doc->sections[i].title : "(top)", w,
+                   ps->sentences[i]);
     if (strongest == UINT32_MAX || w > st->weight[strongest])
       strongest = i;
     uint32_t n = ps->sentences[i] ? ps->sentences[i] : 1;
@@ -272,6 +311,10 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
       best_sec = i;
     }
   }
+  /* Discussed throughout without a section of its own: covered too. */
+  bool throughout = total >= r->covered_total;
+  if (best_sec == UINT32_MAX && throughout)
+    best_sec = strongest;
   uint32_t sec = best_sec != UINT32_MAX ? best_sec : strongest;
   if (sec == UINT32_MAX)
     return;
@@ -284,7 +327,10 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
       c.cov.status = DDL_COVERAGE_COVERED;
       *v = c;
     }
-  } else if (total >= r->partial_weight && v->cov.status == DDL_COVERAGE_MISSING) {
+  } else if ((st->best_sentence >= r->partial_weight || total >= 2 * r->partial_weight) &&
+             v->cov.status == DDL_COVERAGE_MISSING) {
+    /* A passing mention is one sentence about the area, or scattered weak
+     * mentions adding up to two: single stray words are not. */
     verdict c = {{0}, home, ev, WHY_PASSING, s, 0, total};
     c.cov.status = DDL_COVERAGE_PARTIAL;
     *v = c;

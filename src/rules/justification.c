@@ -10,11 +10,12 @@
 #include "util/utf8.h"
 
 #include <ctype.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const keys[] = {"decision", "not-decision", "reason", "not-reason",
-                                   "rationale-column", "reason-scope", NULL};
+                                   "rationale-column", "reason-scope", "skip-sections", NULL};
 
 /* How far from a decision its reason may be, besides list items. */
 typedef enum {
@@ -25,6 +26,7 @@ typedef enum {
 
 typedef struct {
   ddl_regex_list decision, not_decision, reason, not_reason, rationale_column;
+  ddl_regex_list skip_sections; /* requirements, use cases...: nothing decided there */
   reason_scope scope;
 } just_rule;
 
@@ -32,7 +34,9 @@ enum { UNKNOWN = 0, NO = 1, YES = 2 };
 
 typedef struct {
   const ddl_active *a;
+  bool trace;
   uint8_t *block_reason;       /* per block, computed on demand */
+  uint8_t *skipped;            /* per section, computed on demand */
   const ddl_table *table;      /* the table whose rationale column is cached */
   int32_t rationale_col;
 } just_state;
@@ -50,6 +54,7 @@ static void release(void *data) {
   ddl_regex_list_free(&r->reason);
   ddl_regex_list_free(&r->not_reason);
   ddl_regex_list_free(&r->rationale_column);
+  ddl_regex_list_free(&r->skip_sections);
   free(r);
 }
 
@@ -77,7 +82,8 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
       (rc = ddl_rule_src_patterns(src, "not-decision", false, &r->not_decision)) ||
       (rc = ddl_rule_src_patterns(src, "reason", true, &r->reason)) ||
       (rc = ddl_rule_src_patterns(src, "not-reason", false, &r->not_reason)) ||
-      (rc = ddl_rule_src_patterns(src, "rationale-column", false, &r->rationale_column)))
+      (rc = ddl_rule_src_patterns(src, "rationale-column", false, &r->rationale_column)) ||
+      (rc = ddl_rule_src_patterns(src, "skip-sections", false, &r->skip_sections)))
     goto fail;
   rule->data = r;
   return DDL_OK;
@@ -89,7 +95,9 @@ fail:
 static void *begin(ddl_run *run, const ddl_active *a) {
   just_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
+  st->trace = ddl_trace("justification");
   st->block_reason = ddl_run_alloc(run, run->doc->nblocks + 1);
+  st->skipped = ddl_run_alloc(run, run->doc->nsections + 1);
   st->rationale_col = -1;
   return st;
 }
@@ -144,22 +152,74 @@ static bool item_reason(just_state *st, const just_rule *r, const ddl_doc *doc, 
   return false;
 }
 
-static bool justified(just_state *st, const just_rule *r, const ddl_doc *doc,
-                      const ddl_block *b, uint32_t i) {
-  bool near = sentence_reason(r, b, i) || sentence_reason(r, b, i + 1) ||
-              (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(r, b, i - 1));
-  if (near || (r->scope == SCOPE_PARAGRAPH && block_reason(st, r, b)))
-    return true;
+static bool is_decision(const just_rule *r, const char *t, size_t len, size_t *ms, size_t *me);
+
+/* Whether the list that paragraph B introduces argues for its last
+ * sentence: B ends "as:", "because:" or "since:", or one of the list's
+ * first items gives a reason. */
+static bool list_argues(just_state *st, const just_rule *r, const ddl_doc *doc, const ddl_block *b) {
+  const ddl_block *next = &doc->blocks[b->index + 1];
+  if (next->item < 0 || !next->item_first || doc->items[next->item].lead_in != (int32_t)b->index)
+    return false;
+  ddl_span last = b->sents[b->nsents - 1];
+  const char *end = b->text + last.end - 1; /* the colon */
+  static const char *const cues[] = {" as", " because", " since", " why", " reasons", " benefits"};
+  for (size_t c = 0; c < DDL_ARRAY_LEN(cues); c++) {
+    size_t n = strlen(cues[c]);
+    if ((size_t)(end - (b->text + last.start)) >= n && strncasecmp(end - n, cues[c], n) == 0)
+      return true;
+  }
+  /* The list and its nested lists: the blocks of its items. */
+  const ddl_item *first = &doc->items[next->item];
+  int32_t parent = first->parent;
+  for (uint32_t k = b->index + 1; k < doc->nblocks && k <= b->index + ITEM_LOOKAHEAD; k++) {
+    const ddl_block *item = &doc->blocks[k];
+    int32_t top = item->item;
+    while (top >= 0 && doc->items[top].parent != parent)
+      top = doc->items[top].parent;
+    if (top < 0 || doc->items[top].lead_in != (int32_t)b->index)
+      break;
+    if (item->kind == DDL_BLOCK_PARAGRAPH && block_reason(st, r, item))
+      return true;
+  }
+  return false;
+}
+
+/* A following sentence lends its reason unless it states a decision of
+ * its own: in "We use X. We use Y because Z." the reason is Y's. */
+static bool lends_reason(const just_rule *r, const ddl_block *b, uint32_t i) {
+  size_t ms, me;
+  return i < b->nsents && sentence_reason(r, b, i) &&
+         !is_decision(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start, &ms, &me);
+}
+
+/* Where the reason for sentence I of B is, or NULL when there is none. */
+static const char *justified(just_state *st, const just_rule *r, const ddl_doc *doc,
+                             const ddl_block *b, uint32_t i) {
+  if (sentence_reason(r, b, i))
+    return "same sentence";
+  if (lends_reason(r, b, i + 1))
+    return "next sentence";
+  if (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(r, b, i - 1))
+    return "previous sentence";
+  if (r->scope == SCOPE_PARAGRAPH && block_reason(st, r, b))
+    return "same paragraph";
   if (b->item_first && item_reason(st, r, doc, b))
-    return true;
+    return "list item, sub-items or lead-in";
+  /* A decision that introduces a list ("We chose a key-value store as:")
+   * may argue in that list; a list of mere details (endpoints, steps)
+   * does not count. */
+  if (i + 1 == b->nsents && b->text[b->sents[i].end - 1] == ':' && b->index + 1 < doc->nblocks &&
+      list_argues(st, r, doc, b))
+    return "the list it introduces";
   /* The next sentence may open the next paragraph of the same container. */
   if (i + 1 == b->nsents && b->index + 1 < doc->nblocks) {
     const ddl_block *next = &doc->blocks[b->index + 1];
     if (next->kind == DDL_BLOCK_PARAGRAPH && next->item == b->item && !next->item_first &&
-        next->section == b->section && sentence_reason(r, next, 0))
-      return true;
+        next->section == b->section && lends_reason(r, next, 0))
+      return "next paragraph";
   }
-  return false;
+  return NULL;
 }
 
 /* The quoted decision: the sentence, one line, cut at a character
@@ -241,9 +301,25 @@ static void table_row(just_state *st, const just_rule *r, ddl_run *run, const dd
            row.end - row.start, "");
 }
 
+/* Whether section S or one enclosing it is one where nothing is decided
+ * (requirements, use cases, alternatives...), by its title. */
+static bool skipped(just_state *st, const just_rule *r, const ddl_section *s) {
+  if (!s || s->level == 0)
+    return false;
+  if (st->skipped[s->index] == UNKNOWN) {
+    size_t ms, me;
+    bool skip = ddl_regex_list_search(&r->skip_sections, s->title, 0, strlen(s->title), &ms, &me) ||
+                skipped(st, r, s->parent);
+    st->skipped[s->index] = skip ? YES : NO;
+  }
+  return st->skipped[s->index] == YES;
+}
+
 static void block(void *state, ddl_run *run, const ddl_block *b) {
   just_state *st = state;
   const just_rule *r = st->a->rule->data;
+  if (skipped(st, r, b->section))
+    return;
   if (b->kind == DDL_BLOCK_TABLE_ROW) {
     table_row(st, r, run, b);
     return;
@@ -257,7 +333,17 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
       continue;
     if (ddl_block_in_code(b, s.start + (uint32_t)ms))
       continue;
-    if (!justified(st, r, run->doc, b, i))
+    const char *why = justified(st, r, run->doc, b, i);
+    if (st->trace) {
+      ddl_buf q = {0}, m = {0};
+      quote(&q, b->text + s.start, s.end - s.start);
+      quote(&m, b->text + s.start + ms, me - ms);
+      ddl_trace_at(run, ddl_block_src_offset(b, s.start + (uint32_t)ms), "decision '%s' (at '%s'): %s",
+                   ddl_buf_cstr(&q), ddl_buf_cstr(&m), why ? why : "NO REASON");
+      ddl_buf_free(&q);
+      ddl_buf_free(&m);
+    }
+    if (!why)
       report(run, st, b, s.start + (uint32_t)ms, s.end, b->text + s.start, s.end - s.start, "");
   }
 }
