@@ -186,6 +186,13 @@ int ddl_ctx_prepare(ddl_ctx *ctx) {
   if (rc == DDL_OK && ctx->config_file && access(ctx->config_file, R_OK) != 0)
     rc = ddl_ctx__fail(ctx, DDL_ECONFIG, ctx->config_file, 0, 0,
                        "cannot read configuration file");
+  if (rc == DDL_OK) {
+    /* Catch rule ids defined twice before any document is linted. */
+    ddl_ruleset *check;
+    rc = ddl_ruleset_build(&check, ctx, ctx->base, ctx->nbase, NULL, NULL, 0);
+    if (rc == DDL_OK)
+      ddl_ruleset_free(check);
+  }
   if (rc) {
     free_packs(ctx->base, ctx->nbase);
     ctx->base = NULL;

@@ -255,6 +255,23 @@ static bool is_decision(const just_rule *r, const char *t, size_t len, size_t *m
          !ddl_regex_list_search(&r->not_decision, t, 0, len, &s, &e);
 }
 
+/* Whether a rationale cell says something: one word is enough ("Cheaper"),
+ * filler is not ("-", "N/A", "TBD", "none"). */
+static bool gives_rationale(const char *cell, size_t len) {
+  static const char *const filler[] = {"n/a", "na", "tbd", "tba", "todo", "none", "nothing",
+                                       "unknown", "?", "-", "--", "..."};
+  while (len && isspace((unsigned char)cell[len - 1]))
+    len--;
+  while (len && (cell[len - 1] == '.' || cell[len - 1] == '!'))
+    len--;
+  if (ddl_count_words(cell, 0, (uint32_t)len) == 0)
+    return false;
+  for (size_t i = 0; i < DDL_ARRAY_LEN(filler); i++)
+    if (strlen(filler[i]) == len && strncasecmp(cell, filler[i], len) == 0)
+      return false;
+  return true;
+}
+
 /* Table rows: a table with a rationale column is a table of decisions,
  * each row needing something in that column; other rows are read like
  * sentences. */
@@ -277,7 +294,7 @@ static void table_row(just_state *st, const just_rule *r, ddl_run *run, const dd
   ddl_span row = b->sents[0];
   if (st->rationale_col >= 0) {
     const ddl_span *cell = (uint32_t)st->rationale_col < b->ncells ? &b->cells[st->rationale_col] : NULL;
-    if (cell && ddl_count_words(b->text, cell->start, cell->end) >= 2)
+    if (cell && gives_rationale(b->text + cell->start, cell->end - cell->start))
       return;
     /* Quote the row by its other cells: "Event bus | Kafka". */
     ddl_buf cells = {0};
