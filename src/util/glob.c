@@ -6,6 +6,10 @@
 bool ddl_glob_match(const char *glob, const char *id) {
   if (strcmp(glob, "all") == 0)
     return true;
+  /* A pack name alone ("hygiene") selects every rule of the pack. */
+  size_t n = strlen(glob);
+  if (n && !strpbrk(glob, "*?/") && strncmp(id, glob, n) == 0 && id[n] == '/')
+    return true;
   const char *star = NULL, *resume = NULL;
   while (*id) {
     if (*glob == '*') {

@@ -5,7 +5,8 @@
 #include <stdbool.h>
 
 /* '*' matches any run of characters (including '/'), '?' one character;
- * everything else matches itself.  "all" and "*" match every rule. */
+ * everything else matches itself.  "all" and "*" match every rule; a
+ * pack name alone ("hygiene") matches every rule of that pack. */
 bool ddl_glob_match(const char *glob, const char *id);
 
 #endif

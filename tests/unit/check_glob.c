@@ -21,6 +21,10 @@ static const struct {
     {"**", "x", true},
     {"a*b*c", "axxbyyc", true},
     {"a*b*c", "axxbyy", false},
+    {"hygiene", "hygiene/placeholder", true},
+    {"hygiene", "hygiene-extra/placeholder", false},
+    {"deep-dive", "deep-dive/api.endpoints", true},
+    {"deep", "deep-dive/api", false},
 };
 
 START_TEST(test_glob_cases) {
