@@ -17,6 +17,7 @@ typedef struct {
   DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
   emit_opts err;
   int status;
+  size_t failed;           /* files that could not be linted */
 } run_state;
 
 /* Prints an error once: a broken .ddlint.yaml fails every file below it. */
@@ -143,6 +144,7 @@ static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char 
   }
   if (rc) {
     report_error(rs, ddl_ctx_error(ctx));
+    rs->failed++;
     if (json)
       emit_json_error(json, path, ddl_ctx_error(ctx));
     return;
@@ -162,14 +164,18 @@ static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char 
   ddl_result_free(r);
 }
 
-static void summary_line(size_t counts[3], size_t files) {
+static void summary_line(size_t counts[3], size_t files, size_t failed) {
   static const char *const names[] = {"note", "warning", "error"};
   char buf[160] = "";
   for (int sev = 2; sev >= 0; sev--)
     if (counts[sev])
       snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s%zu %s%s", *buf ? ", " : "",
                counts[sev], names[sev], counts[sev] == 1 ? "" : "s");
-  fprintf(stderr, "%s in %zu file%s\n", *buf ? buf : "no problems", files, files == 1 ? "" : "s");
+  size_t linted = files - failed;
+  fprintf(stderr, "%s in %zu file%s", *buf ? buf : "no problems", linted, linted == 1 ? "" : "s");
+  if (failed)
+    fprintf(stderr, "; %zu file%s could not be linted", failed, failed == 1 ? "" : "s");
+  fputc('\n', stderr);
 }
 
 int main(int argc, char **argv) {
@@ -194,7 +200,8 @@ int main(int argc, char **argv) {
 
   const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
   bool color = !(no_color && *no_color) || o.color == WHEN_ALWAYS;
-  run_state rs = {{0}, {0}, {stderr, color && enabled(o.color, 2), false}, DDL_EXIT_OK};
+  run_state rs = {0};
+  rs.err = (emit_opts){stderr, color && enabled(o.color, 2), false};
   emit_opts out = {stdout, color && enabled(o.color, 1),
                    o.format == FORMAT_TEXT && enabled(o.snippet, 1)};
   if (ddl_ctx_prepare(ctx)) {
@@ -218,7 +225,7 @@ int main(int argc, char **argv) {
     if (json)
       emit_json_finish(json, &out);
     if (!o.quiet)
-      summary_line(counts, rs.files.len);
+      summary_line(counts, rs.files.len, rs.failed);
   }
   for (size_t i = 0; i < rs.files.len; i++)
     free(rs.files.items[i]);

@@ -360,7 +360,8 @@ static void finish(void *state, ddl_run *run) {
   case DDL_COVERAGE_MISSING:
     v.home = ddl_run_anchor(run, &r->anchor);
     d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
-                       "no %s section: the document does not discuss %s", r->title, r->area);
+                       "the document does not cover %s: no section or discussion found",
+                       r->title);
     add_questions(run, d, r);
     break;
   case DDL_COVERAGE_PARTIAL:
