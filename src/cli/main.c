@@ -2,6 +2,7 @@
 #include "ddlint.h"
 
 #include "cli/opts.h"
+#include "cli/rules_info.h"
 #include "emit/emit.h"
 #include "io/read.h"
 #include "util/mem.h"
@@ -77,52 +78,6 @@ static bool enabled(cli_when w, int fd) {
     return w == WHEN_ALWAYS;
   const char *term = getenv("TERM");
   return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
-}
-
-static int list_rules(ddl_ctx *ctx) {
-  const ddl_ruleset *rs;
-  if (ddl_ctx_ruleset(&rs, ctx, NULL))
-    return -1;
-  printf("%-38s %-8s %-9s %s\n", "RULE", "SEVERITY", "STATE", "SUMMARY");
-  for (size_t i = 0; i < ddl_ruleset_count(rs); i++) {
-    const ddl_rule *r = ddl_ruleset_rule(rs, i);
-    printf("%-38s %-8s %-9s %s\n", ddl_rule_id(r), ddl_severity_name(ddl_ruleset_severity(rs, i)),
-           ddl_ruleset_enabled(rs, i) ? "enabled" : "disabled", ddl_rule_summary(r));
-  }
-  return 0;
-}
-
-static void indented(const char *text) {
-  while (*text) {
-    size_t n = strcspn(text, "\n");
-    printf("%s%.*s\n", n ? "    " : "", (int)n, text);
-    text += n + (text[n] == '\n');
-  }
-}
-
-static int explain(ddl_ctx *ctx, const char *id) {
-  const ddl_ruleset *rs;
-  if (ddl_ctx_ruleset(&rs, ctx, NULL))
-    return -1;
-  long i = ddl_ruleset_find(rs, id);
-  if (i < 0) {
-    fprintf(stderr, "ddlint: error: unknown rule '%s' (see ddlint --list-rules)\n", id);
-    return 1;
-  }
-  const ddl_rule *r = ddl_ruleset_rule(rs, (size_t)i);
-  printf("%s: %s\n(%s, %s; pack %s, kind %s)\n\n", ddl_rule_id(r), ddl_rule_summary(r),
-         ddl_severity_name(ddl_ruleset_severity(rs, (size_t)i)),
-         ddl_ruleset_enabled(rs, (size_t)i) ? "enabled" : "disabled", ddl_rule_pack(r),
-         ddl_rule_kind_name(r));
-  if (*ddl_rule_explain(r))
-    printf("%s\n", ddl_rule_explain(r));
-  if (*ddl_rule_details(r))
-    printf("%s\n", ddl_rule_details(r));
-  if (*ddl_rule_example(r)) {
-    printf("A passage that passes:\n\n");
-    indented(ddl_rule_example(r));
-  }
-  return 0;
 }
 
 static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char *path,
@@ -207,7 +162,7 @@ int main(int argc, char **argv) {
   if (ddl_ctx_prepare(ctx)) {
     report_error(&rs, ddl_ctx_error(ctx));
   } else if (o.list_rules || o.explain) {
-    int rc = o.list_rules ? list_rules(ctx) : explain(ctx, o.explain);
+    int rc = o.list_rules ? cli_list_rules(ctx) : cli_explain(ctx, o.explain);
     if (rc < 0)
       report_error(&rs, ddl_ctx_error(ctx));
     else if (rc > 0)

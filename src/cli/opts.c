@@ -71,27 +71,31 @@ void cli_help(FILE *out) {
   for (int i = 0; i < NSPECS; i++) {
     const opt_spec *s = &specs[i];
     char left[64];
-    snprintf(left, sizeof(left), "%s%c%s--%s%s%s", s->short_name ? "-" : "",
-             s->short_name ? s->short_name : ' ', s->short_name ? ", " : "  ", s->name,
-             s->arg ? "=" : "", s->arg ? s->arg : "");
+    if (s->short_name)
+      snprintf(left, sizeof(left), "-%c, --%s%s%s", s->short_name, s->name, s->arg ? "=" : "",
+               s->arg ? s->arg : "");
+    else
+      snprintf(left, sizeof(left), "    --%s%s%s", s->name, s->arg ? "=" : "", s->arg ? s->arg : "");
     fprintf(out, "  %-28s", left);
     /* Wrap the description at 80 columns under its own indentation. */
     const char *h = s->help;
     size_t col = 30;
+    bool first = true;
     while (*h) {
       size_t w = strcspn(h, " ");
-      if (col + w > 79 && col > 30) {
+      if (!first && col + 1 + w > 79) {
         fprintf(out, "\n%30s", "");
         col = 30;
+      } else if (!first) {
+        fputc(' ', out);
+        col++;
       }
       fprintf(out, "%.*s", (int)w, h);
       col += w;
       h += w;
-      if (*h == ' ') {
-        fputc(' ', out);
-        col++;
+      while (*h == ' ')
         h++;
-      }
+      first = false;
     }
     fputc('\n', out);
   }
