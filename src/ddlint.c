@@ -303,6 +303,7 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char
     c->area = ddl_arena_strndup(&r->diags.arena, c->area, strlen(c->area));
     c->rule = ddl_arena_strndup(&r->diags.arena, c->rule, strlen(c->rule));
   }
+  ddl_check_directives(&r->diags, doc, rs);
   ddl_diag_finalize(&r->diags, &doc->src);
   ddl_suppress(&r->diags, doc);
   for (size_t i = 0; i < r->diags.items.len; i++)

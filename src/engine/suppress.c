@@ -8,6 +8,7 @@
 #include "util/mem.h"
 #include "util/vec.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,38 @@ static bool in_ranges(const rule_state *st, unsigned line) {
     if (st->ranges.items[i].from <= line && line < st->ranges.items[i].to)
       return true;
   return false;
+}
+
+static void warn(ddl_diag_list *list, const ddl_directive *d, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ddl_diag_add(list, DDL_DIRECTIVE_RULE, DDL_SEV_WARNING, d->src.start, d->src.end, fmt, ap);
+  va_end(ap);
+}
+
+void ddl_check_directives(ddl_diag_list *list, const ddl_doc *doc, const ddl_ruleset *rs) {
+  for (uint32_t i = 0; i < doc->ndirectives; i++) {
+    const ddl_directive *d = &doc->directives[i];
+    const char *p = d->rules;
+    while (*p) {
+      p += strspn(p, " ,\t\n\r");
+      size_t n = strcspn(p, " ,\t\n\r");
+      if (n == 0)
+        break;
+      char glob[256];
+      if (n < sizeof(glob)) {
+        memcpy(glob, p, n);
+        glob[n] = '\0';
+        bool known = strcmp(glob, DDL_DIRECTIVE_RULE) == 0;
+        for (size_t k = 0; k < rs->n && !known; k++)
+          known = ddl_glob_match(glob, rs->rules[k]->id);
+        if (!known)
+          warn(list, d, "'%s' in this ddlint comment matches no rule (see ddlint --list-rules)",
+               glob);
+      }
+      p += n;
+    }
+  }
 }
 
 void ddl_suppress(ddl_diag_list *list, const ddl_doc *doc) {
