@@ -1,29 +1,13 @@
 /* Rule kind "empty-section": a heading with nothing under it. */
 #include "engine/engine.h"
 
-#include "util/mem.h"
-
-#include <stdlib.h>
 #include <string.h>
 
 static const char *const keys[] = {"ignore-heading", NULL};
 
 /* Headings matching ignore-heading ("Security: N/A") say all there is. */
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
-  ddl_regex_list *ignore = ddl_xcalloc(1, sizeof(*ignore));
-  int rc = ddl_rule_src_patterns(src, "ignore-heading", false, ignore);
-  if (rc) {
-    ddl_regex_list_free(ignore);
-    free(ignore);
-    return rc;
-  }
-  rule->data = ignore;
-  return DDL_OK;
-}
-
-static void release(void *data) {
-  ddl_regex_list_free(data);
-  free(data);
+  return ddl_rule_compile_patterns(rule, src, "ignore-heading", false);
 }
 
 static void *begin(ddl_run *run, const ddl_active *a) {
@@ -54,7 +38,7 @@ const ddl_rule_kind ddl_kind_empty_section = {
     .name = "empty-section",
     .keys = keys,
     .compile = compile,
-    .free = release,
+    .free = ddl_rule_free_patterns,
     .begin = begin,
     .finish = finish,
 };

@@ -72,6 +72,25 @@ int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool require
   return ddl_ydoc_strings(src->y, n, what, add_pattern, out);
 }
 
+int ddl_rule_compile_patterns(ddl_rule *rule, const ddl_rule_src *src, const char *key,
+                              bool required) {
+  ddl_regex_list *list = ddl_xcalloc(1, sizeof(*list));
+  int rc = ddl_rule_src_patterns(src, key, required, list);
+  if (rc) {
+    ddl_rule_free_patterns(list);
+    return rc;
+  }
+  rule->data = list;
+  return DDL_OK;
+}
+
+void ddl_rule_free_patterns(void *data) {
+  if (!data)
+    return;
+  ddl_regex_list_free(data);
+  free(data);
+}
+
 typedef struct {
   ddl_term_list *list;
   float weight;

@@ -1,28 +1,11 @@
 /* Rule kind "placeholder": text left for later (TODO, TBD, ???). */
 #include "engine/engine.h"
 
-#include "util/mem.h"
-
-#include <stdlib.h>
-#include <string.h>
 
 static const char *const keys[] = {"pattern", NULL};
 
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
-  ddl_regex_list *pl = ddl_xcalloc(1, sizeof(*pl));
-  int rc = ddl_rule_src_patterns(src, "pattern", true, pl);
-  if (rc) {
-    ddl_regex_list_free(pl);
-    free(pl);
-    return rc;
-  }
-  rule->data = pl;
-  return DDL_OK;
-}
-
-static void release(void *data) {
-  ddl_regex_list_free(data);
-  free(data);
+  return ddl_rule_compile_patterns(rule, src, "pattern", true);
 }
 
 static void *begin(ddl_run *run, const ddl_active *a) {
@@ -54,7 +37,7 @@ const ddl_rule_kind ddl_kind_placeholder = {
     .name = "placeholder",
     .keys = keys,
     .compile = compile,
-    .free = release,
+    .free = ddl_rule_free_patterns,
     .begin = begin,
     .block = block,
 };

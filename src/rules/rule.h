@@ -41,6 +41,11 @@ yaml_node_t *ddl_rule_src_get(const ddl_rule_src *src, const char *key);
 int ddl_rule_src_require(const ddl_rule_src *src, const char *key, yaml_node_t **out);
 int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
                           ddl_regex_list *out);
+/* For kinds whose data is one pattern list: compiles KEY into a new
+ * ddl_regex_list in rule->data, freed by ddl_rule_free_patterns. */
+int ddl_rule_compile_patterns(ddl_rule *rule, const ddl_rule_src *src, const char *key,
+                              bool required);
+void ddl_rule_free_patterns(void *data);
 /* A list of {weight: W, terms: [...]} groups, or a plain list of terms
  * (weight 1); stored as parallel arrays. */
 typedef struct {

@@ -16,55 +16,6 @@
 
 /* ---- Temporary trees -------------------------------------------------- */
 
-typedef struct {
-  char buf[1024];
-} path_t;
-
-static char *make_dir(void) {
-  char *dir = strdup("/tmp/ddlint-api-XXXXXX");
-  ck_assert_ptr_nonnull(dir);
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  return dir;
-}
-
-static path_t join(const char *dir, const char *rel) {
-  path_t p;
-  snprintf(p.buf, sizeof(p.buf), "%s/%s", dir, rel);
-  return p;
-}
-
-static path_t put_bytes(const char *dir, const char *rel, const char *data, size_t len) {
-  path_t p = join(dir, rel);
-  for (char *s = p.buf + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
-    *s = '\0';
-    mkdir(p.buf, 0755);
-    *s = '/';
-  }
-  FILE *f = fopen(p.buf, "wb");
-  ck_assert_msg(f != NULL, "cannot write %s", p.buf);
-  fwrite(data, 1, len, f);
-  fclose(f);
-  return p;
-}
-
-static path_t put(const char *dir, const char *rel, const char *text) {
-  return put_bytes(dir, rel, text, strlen(text));
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st;
-  (void)ftw;
-  if (flag == FTW_DNR || flag == FTW_DP)
-    chmod(path, 0755);
-  remove(path);
-  return 0;
-}
-
-static void remove_dir(char *dir) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
-
 /* ---- A pack for the API tests ----------------------------------------- */
 
 static const char pack[] = "pack: api\n"

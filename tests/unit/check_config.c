@@ -12,51 +12,7 @@
 
 /* ---- Temporary trees -------------------------------------------------- */
 
-typedef struct {
-  char buf[1024];
-} path_t;
-
-static char *make_dir(void) {
-  char *dir = strdup("/tmp/ddlint-config-XXXXXX");
-  ck_assert_ptr_nonnull(dir);
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  return dir;
-}
-
-static path_t join(const char *dir, const char *rel) {
-  path_t p;
-  snprintf(p.buf, sizeof(p.buf), "%s/%s", dir, rel);
-  return p;
-}
-
 /* Writes TEXT to DIR/REL, creating the directories on the way. */
-static path_t put(const char *dir, const char *rel, const char *text) {
-  path_t p = join(dir, rel);
-  for (char *s = p.buf + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
-    *s = '\0';
-    mkdir(p.buf, 0755);
-    *s = '/';
-  }
-  FILE *f = fopen(p.buf, "wb");
-  ck_assert_msg(f != NULL, "cannot write %s", p.buf);
-  fwrite(text, 1, strlen(text), f);
-  fclose(f);
-  return p;
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  remove(path);
-  return 0;
-}
-
-static void remove_dir(char *dir) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
-
 /* ---- The pack every test uses ----------------------------------------- */
 
 static const char pack[] = "pack: cfg\n"

@@ -14,35 +14,6 @@
 
 /* ---- Temporary directories ------------------------------------------ */
 
-static char *make_dir(void) {
-  char *dir = strdup("/tmp/ddlint-pack-XXXXXX");
-  ck_assert_ptr_nonnull(dir);
-  ck_assert_ptr_nonnull(mkdtemp(dir));
-  return dir;
-}
-
-static void write_file(const char *dir, const char *name, const char *text) {
-  char path[1024];
-  snprintf(path, sizeof(path), "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  ck_assert_msg(f != NULL, "cannot write %s", path);
-  fwrite(text, 1, strlen(text), f);
-  fclose(f);
-}
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
-  (void)st;
-  (void)flag;
-  (void)ftw;
-  remove(path);
-  return 0;
-}
-
-static void remove_dir(char *dir) {
-  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-  free(dir);
-}
-
 /* ---- Malformed packs -------------------------------------------------- */
 
 typedef struct {
@@ -405,8 +376,8 @@ static const char pack_two[] = "pack: two\nrules:\n"
 
 START_TEST(test_pack_same_id_in_two_packs) {
   char *dir = make_dir();
-  write_file(dir, "one.yaml", pack_one);
-  write_file(dir, "two.yaml", pack_two);
+  put(dir, "one.yaml", pack_one);
+  put(dir, "two.yaml", pack_two);
   char one[1024], two[1024];
   snprintf(one, sizeof(one), "%s/one.yaml", dir);
   snprintf(two, sizeof(two), "%s/two.yaml", dir);
@@ -444,8 +415,8 @@ START_TEST(test_pack_same_name_replaces) {
                                  "  - id: mine/both\n    kind: placeholder\n    pattern: 'CCC'\n"
                                  "  - id: mine/new\n    kind: placeholder\n    pattern: 'DDD'\n";
   char *dir = make_dir();
-  write_file(dir, "old.yaml", old_pack);
-  write_file(dir, "new.yaml", new_pack);
+  put(dir, "old.yaml", old_pack);
+  put(dir, "new.yaml", new_pack);
   char p1[1024], p2[1024];
   snprintf(p1, sizeof(p1), "%s/old.yaml", dir);
   snprintf(p2, sizeof(p2), "%s/new.yaml", dir);
@@ -479,7 +450,7 @@ START_TEST(test_pack_replaces_builtin) {
   static const char mine[] = "pack: hygiene\nrules:\n"
                              "  - id: hygiene/mine\n    kind: placeholder\n    pattern: 'QQQ'\n";
   char *dir = make_dir();
-  write_file(dir, "hygiene.yaml", mine);
+  put(dir, "hygiene.yaml", mine);
   char p[1024];
   snprintf(p, sizeof(p), "%s/hygiene.yaml", dir);
   ddl_ctx *ctx = ddl_ctx_new();
@@ -500,15 +471,15 @@ START_TEST(test_pack_directory_sorted) {
   char *dir = make_dir();
   /* Written in reverse order so that directory order is unlikely to be
    * sorted by accident. */
-  write_file(dir, "notes.txt", "not: a pack\n");
-  write_file(dir, ".hidden.yaml", "this is: [not loaded\n");
-  write_file(dir, "c.yaml",
+  put(dir, "notes.txt", "not: a pack\n");
+  put(dir, ".hidden.yaml", "this is: [not loaded\n");
+  put(dir, "c.yaml",
              "pack: c\nrules:\n"
              "  - id: c/r\n    kind: placeholder\n    pattern: 'CCC'\n");
-  write_file(dir, "b.yml",
+  put(dir, "b.yml",
              "pack: p\nrules:\n"
              "  - id: p/second\n    kind: placeholder\n    pattern: 'BBB'\n");
-  write_file(dir, "a.yaml",
+  put(dir, "a.yaml",
              "pack: p\nrules:\n"
              "  - id: p/first\n    kind: placeholder\n    pattern: 'AAA'\n");
   ddl_ctx *ctx = ddl_ctx_new();
@@ -529,13 +500,13 @@ END_TEST
 
 START_TEST(test_pack_directory_all_loaded) {
   char *dir = make_dir();
-  write_file(dir, "z.yaml",
+  put(dir, "z.yaml",
              "pack: z\nrules:\n"
              "  - id: z/r\n    kind: placeholder\n    pattern: 'ZZZ'\n");
-  write_file(dir, "m.yml",
+  put(dir, "m.yml",
              "pack: m\nrules:\n"
              "  - id: m/r\n    kind: placeholder\n    pattern: 'MMM'\n");
-  write_file(dir, "a.yaml",
+  put(dir, "a.yaml",
              "pack: a\nrules:\n"
              "  - id: a/r\n    kind: placeholder\n    pattern: 'AAA'\n");
   ddl_ctx *ctx = ddl_ctx_new();
@@ -561,10 +532,10 @@ END_TEST
 /* An error in one pack of a directory names that file. */
 START_TEST(test_pack_directory_error_names_file) {
   char *dir = make_dir();
-  write_file(dir, "a.yaml",
+  put(dir, "a.yaml",
              "pack: a\nrules:\n"
              "  - id: a/r\n    kind: placeholder\n    pattern: 'AAA'\n");
-  write_file(dir, "b.yaml", "pack: b\nrules:\n  - id: b/r\n    kind: nope\n");
+  put(dir, "b.yaml", "pack: b\nrules:\n  - id: b/r\n    kind: nope\n");
   char bad[1024];
   snprintf(bad, sizeof(bad), "%s/b.yaml", dir);
   ddl_ctx *ctx = ddl_ctx_new();
@@ -584,8 +555,8 @@ END_TEST
 
 START_TEST(test_pack_directory_without_packs) {
   char *dir = make_dir();
-  write_file(dir, "readme.md", "# Not a pack\n");
-  write_file(dir, "pack.yaml.bak", "pack: x\nrules: []\n");
+  put(dir, "readme.md", "# Not a pack\n");
+  put(dir, "pack.yaml.bak", "pack: x\nrules: []\n");
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_ctx_set_config(ctx, NULL, false);
   ddl_ctx_use_builtin_packs(ctx, false);
@@ -632,7 +603,7 @@ END_TEST
 /* A file-level error through the public API carries the file's path. */
 START_TEST(test_pack_error_via_api) {
   char *dir = make_dir();
-  write_file(dir, "bad.yaml",
+  put(dir, "bad.yaml",
              "pack: t\nrules:\n  - id: t/a\n    kind: placeholder\n"
              "    severity: loud\n    pattern: x\n");
   char p[1024];

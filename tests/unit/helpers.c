@@ -1,11 +1,57 @@
 /* Helpers shared by the Check suites. */
 #include "helpers.h"
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+char *make_dir(void) {
+  char *dir = strdup("/tmp/ddlint-test-XXXXXX");
+  ck_assert_ptr_nonnull(dir);
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  return dir;
+}
+
+path_t join(const char *dir, const char *rel) {
+  path_t p;
+  snprintf(p.buf, sizeof(p.buf), "%s/%s", dir, rel);
+  return p;
+}
+
+path_t put_bytes(const char *dir, const char *rel, const char *data, size_t len) {
+  path_t p = join(dir, rel);
+  for (char *s = p.buf + strlen(dir) + 1; (s = strchr(s, '/')) != NULL; s++) {
+    *s = '\0';
+    mkdir(p.buf, 0755);
+    *s = '/';
+  }
+  FILE *f = fopen(p.buf, "wb");
+  ck_assert_msg(f != NULL, "cannot write %s", p.buf);
+  fwrite(data, 1, len, f);
+  fclose(f);
+  return p;
+}
+
+path_t put(const char *dir, const char *rel, const char *text) {
+  return put_bytes(dir, rel, text, strlen(text));
+}
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw) {
+  (void)st;
+  (void)ftw;
+  if (flag == FTW_DNR || flag == FTW_DP)
+    chmod(path, 0755); /* a test may have made it unreadable */
+  remove(path);
+  return 0;
+}
+
+void remove_dir(char *dir) {
+  nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+  free(dir);
+}
 
 static char tmpdir[256];
 

@@ -25,6 +25,20 @@ const ddl_coverage *find_area(const ddl_result *r, const char *area);
 /* Writes TEXT to a fresh file under a temporary directory and returns its
  * path (static storage; valid until the next call with the same slot). */
 const char *write_temp(const char *name, const char *text);
+/* Temporary directory trees for tests that need real files. */
+typedef struct {
+  char buf[1024];
+} path_t;
+
+/* A fresh directory under /tmp (malloc'd path; free with remove_dir). */
+char *make_dir(void);
+path_t join(const char *dir, const char *rel);
+/* Writes DATA to DIR/REL, creating the directories between. */
+path_t put_bytes(const char *dir, const char *rel, const char *data, size_t len);
+path_t put(const char *dir, const char *rel, const char *text);
+/* Removes the tree (even unreadable subdirectories) and frees DIR. */
+void remove_dir(char *dir);
+
 /* Prints R's diagnostics to stderr, for debugging a failing test. */
 void dump_result(const ddl_result *r);
 
