@@ -1,7 +1,6 @@
 /* Rule kind "placeholder": text left for later (TODO, TBD, ???). */
 #include "engine/engine.h"
 
-
 static const char *const keys[] = {"pattern", NULL};
 
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
