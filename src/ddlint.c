@@ -286,7 +286,7 @@ int ddl_ctx_ruleset(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) {
 
 int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char *data,
                     size_t len) {
-  const ddl_ruleset *rs;
+  const ddl_ruleset *rs = NULL;
   int rc = ruleset_for(&rs, ctx, name);
   if (rc)
     return rc;
