@@ -9,13 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t line_end(const ddl_source *src, uint32_t start) {
-  uint32_t i = start;
-  while (i < src->len && src->data[i] != '\n' && src->data[i] != '\r')
-    i++;
-  return i;
-}
-
 static void build_lines(ddl_source *src) {
   size_t cap = 0, n = 0;
   uint32_t *lines = NULL;
@@ -99,13 +92,26 @@ void ddl_source_position(const ddl_source *src, uint32_t off, unsigned *line,
   *column = off - src->lines[lo] + 1;
 }
 
+/* The end of LINE (1-based) without its line ending, from the table: no
+ * scanning, so lookups stay constant-time on a 1 MB line. */
+static uint32_t end_of_line(const ddl_source *src, unsigned line) {
+  if (line >= src->nlines)
+    return src->len;
+  uint32_t end = src->lines[line];
+  if (end > src->lines[line - 1] && src->data[end - 1] == '\n')
+    end--;
+  if (end > src->lines[line - 1] && src->data[end - 1] == '\r')
+    end--;
+  return end;
+}
+
 uint32_t ddl_source_offset(const ddl_source *src, unsigned line, unsigned column) {
   if (line < 1)
     return 0;
   if (line > src->nlines)
     return src->len;
   uint32_t start = src->lines[line - 1];
-  uint32_t end = line_end(src, start);
+  uint32_t end = end_of_line(src, line);
   uint32_t off = start + (column > 0 ? column - 1 : 0);
   return off < end ? off : end;
 }
@@ -114,6 +120,6 @@ const char *ddl_source_line(const ddl_source *src, unsigned line, size_t *len) {
   if (line < 1 || line > src->nlines)
     return NULL;
   uint32_t start = src->lines[line - 1];
-  *len = line_end(src, start) - start;
+  *len = end_of_line(src, line) - start;
   return src->data + start;
 }
