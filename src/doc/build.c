@@ -367,7 +367,7 @@ static void author_tag_block(builder *b, cmark_node *node) {
     len--;
   uint32_t start = node_start(b, node);
   ddl_textbuf_begin(&b->tb, start == UINT32_MAX ? b->tb.cursor : start);
-  ddl_textbuf_text(&b->tb, b->src, lit, len, start, UINT32_MAX);
+  ddl_textbuf_text(&b->tb, b->src, lit, len, start);
   ddl_block *blk = new_block(b, DDL_BLOCK_PARAGRAPH, text_src_span(b, 0, (uint32_t)len));
   fill_text(b, blk, 0, (uint32_t)b->tb.text.len, true);
 }
@@ -415,13 +415,13 @@ static void visit(builder *b, cmark_node *node, cmark_event_type ev) {
   case CMARK_NODE_TEXT:
     if (b->collecting && !b->image) {
       const char *lit = cmark_node_get_literal(node);
-      ddl_textbuf_text(&b->tb, b->src, lit, strlen(lit), node_start(b, node), node_end(b, node));
+      ddl_textbuf_text(&b->tb, b->src, lit, strlen(lit), node_start(b, node));
     }
     break;
   case CMARK_NODE_CODE:
     if (b->collecting && !b->image) {
       const char *lit = cmark_node_get_literal(node);
-      ddl_textbuf_code(&b->tb, b->src, lit, strlen(lit), node_start(b, node), node_end(b, node));
+      ddl_textbuf_code(&b->tb, b->src, lit, strlen(lit), node_start(b, node));
     }
     break;
   case CMARK_NODE_SOFTBREAK:
@@ -439,7 +439,7 @@ static void visit(builder *b, cmark_node *node, cmark_event_type ev) {
     scan_html(b, node);
     if (b->collecting && !b->image && is_author_tag(cmark_node_get_literal(node))) {
       const char *lit = cmark_node_get_literal(node);
-      ddl_textbuf_text(&b->tb, b->src, lit, strlen(lit), node_start(b, node), node_end(b, node));
+      ddl_textbuf_text(&b->tb, b->src, lit, strlen(lit), node_start(b, node));
     }
     break;
   case CMARK_NODE_HTML_BLOCK:

@@ -64,7 +64,7 @@ static uint32_t locate(const ddl_textbuf *tb, const ddl_source *src, const char 
 }
 
 void ddl_textbuf_text(ddl_textbuf *tb, const ddl_source *src, const char *lit,
-                      size_t len, uint32_t node_start, uint32_t node_end) {
+                      size_t len, uint32_t node_start) {
   if (len == 0)
     return;
   uint32_t base = (uint32_t)tb->text.len;
@@ -84,7 +84,6 @@ void ddl_textbuf_text(ddl_textbuf *tb, const ddl_source *src, const char *lit,
   if (node_start != UINT32_MAX && node_start > p && node_start < src->len &&
       src->data[node_start] == lit[0])
     p = node_start;
-  (void)node_end;
   for (size_t i = 0; i < len; i++) {
     uint32_t q = p, stop = p + ALIGN_WINDOW < src->len ? p + ALIGN_WINDOW : src->len;
     while (q < stop && src->data[q] != lit[i])
@@ -106,7 +105,7 @@ void ddl_textbuf_synth(ddl_textbuf *tb, const char *s, size_t len) {
 }
 
 void ddl_textbuf_code(ddl_textbuf *tb, const ddl_source *src, const char *lit,
-                      size_t len, uint32_t node_start, uint32_t node_end) {
+                      size_t len, uint32_t node_start) {
   uint32_t start = (uint32_t)tb->text.len;
   /* The opening backtick maps to the one just before the code's content. */
   if (node_start != UINT32_MAX && node_start > tb->cursor)
@@ -114,7 +113,7 @@ void ddl_textbuf_code(ddl_textbuf *tb, const ddl_source *src, const char *lit,
   ddl_textbuf_synth(tb, "`", 1);
   int depth = tb->link_depth;
   tb->link_depth = 0; /* code inside a link is code, not link text */
-  ddl_textbuf_text(tb, src, lit, len, node_start, node_end);
+  ddl_textbuf_text(tb, src, lit, len, node_start);
   tb->link_depth = depth;
   ddl_textbuf_synth(tb, "`", 1);
   ddl_span span = {start, (uint32_t)tb->text.len};
