@@ -715,10 +715,5 @@ int main(void) {
                       (int)(sizeof(select_cases) / sizeof(select_cases[0])));
   tcase_add_test(tc, test_api_add_rules_copies_path);
   tcase_add_test(tc, test_api_ctx_reuse);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

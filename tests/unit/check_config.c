@@ -716,10 +716,5 @@ int main(void) {
   tcase_add_test(tc, test_config_explicit_applies_everywhere);
   tcase_add_test(tc, test_config_broken_same_error);
   tcase_add_test(tc, test_config_broken_glob_same_error);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

@@ -99,10 +99,5 @@ int main(void) {
   TCase *tc = tcase_create("scan");
   tcase_add_loop_test(tc, test_scan, 0, DDL_ARRAY_LEN(cases));
   tcase_add_test(tc, test_scan_respects_len);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

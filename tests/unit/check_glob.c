@@ -38,10 +38,5 @@ int main(void) {
   Suite *s = suite_create("glob");
   TCase *tc = tcase_create("match");
   tcase_add_loop_test(tc, test_glob_cases, 0, sizeof(cases) / sizeof(cases[0]));
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

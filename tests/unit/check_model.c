@@ -872,10 +872,5 @@ int main(void) {
   tcase_add_loop_test(tc, test_directive_line, 0, DDL_ARRAY_LEN(directive_line_cases));
   tcase_add_test(tc, test_directive_in_code_ignored);
   suite_add_tcase(s, tc);
-
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  return run_suite(s);
 }

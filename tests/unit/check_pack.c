@@ -676,10 +676,5 @@ int main(void) {
   tcase_add_test(tc, test_pack_directory_without_packs);
   tcase_add_test(tc, test_pack_nonexistent_path);
   tcase_add_test(tc, test_pack_error_via_api);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

@@ -127,10 +127,5 @@ int main(void) {
   tcase_add_loop_test(tc, test_split, 0, DDL_ARRAY_LEN(cases));
   tcase_add_test(tc, test_subrange_offsets);
   tcase_add_test(tc, test_appends);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

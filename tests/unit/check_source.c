@@ -301,10 +301,5 @@ int main(void) {
   tcase_add_loop_test(tc, test_utf8_invalid_at, 0, DDL_ARRAY_LEN(utf8_cases));
   tcase_add_loop_test(tc, test_utf8_width, 0, DDL_ARRAY_LEN(width_cases));
   suite_add_tcase(s, tc);
-
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  return run_suite(s);
 }

@@ -166,10 +166,5 @@ int main(void) {
   tcase_add_loop_test(tc, test_suppress_cases, 0, (int)(sizeof(cases) / sizeof(cases[0])));
   tcase_add_test(tc, test_suppress_counts);
   tcase_add_test(tc, test_suppress_area_keeps_coverage);
-  suite_add_tcase(s, tc);
-  SRunner *sr = srunner_create(s);
-  srunner_run_all(sr, CK_NORMAL);
-  int failed = srunner_ntests_failed(sr);
-  srunner_free(sr);
-  return failed ? 1 : 0;
+  suite_add_tcase(s, tc);  return run_suite(s);
 }

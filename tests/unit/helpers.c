@@ -119,6 +119,14 @@ const ddl_coverage *find_area(const ddl_result *r, const char *area) {
   return NULL;
 }
 
+int run_suite(Suite *s) {
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed ? 1 : 0;
+}
+
 void dump_result(const ddl_result *r) {
   for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
     const ddl_diag *d = ddl_result_diag(r, i);

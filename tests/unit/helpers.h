@@ -39,6 +39,9 @@ path_t put(const char *dir, const char *rel, const char *text);
 /* Removes the tree (even unreadable subdirectories) and frees DIR. */
 void remove_dir(char *dir);
 
+/* Runs suite S (taking ownership) and returns main()'s exit status. */
+int run_suite(Suite *s);
+
 /* Prints R's diagnostics to stderr, for debugging a failing test. */
 void dump_result(const ddl_result *r);
 
