@@ -1,7 +1,7 @@
 /* Suppression works per rule: the directives are replayed once for each
- * rule that has diagnostics, giving sorted disabled line ranges that each
- * diagnostic is looked up in, so the cost stays near linear however many
- * directives and diagnostics a document has. */
+ * rule that has diagnostics, giving that rule's disabled line ranges,
+ * and each of its diagnostics is checked against them, rather than
+ * replaying every directive for every diagnostic. */
 #include "engine/suppress.h"
 
 #include "util/glob.h"
@@ -90,9 +90,8 @@ static void replay(rule_state *st, const ddl_doc *doc) {
 static bool in_ranges(const rule_state *st, unsigned line) {
   if (st->file)
     return true;
-  /* Ranges may overlap (a next-line inside a disabled block), so scan
-   * those starting at or before LINE from the nearest one backwards is
-   * not enough; ranges are few per rule, a linear scan is fine. */
+  /* Ranges may overlap (a next-line inside a disabled block), so a
+   * binary search on their starts would not do; a rule has few ranges. */
   for (size_t i = 0; i < st->ranges.len; i++)
     if (st->ranges.items[i].from <= line && line < st->ranges.items[i].to)
       return true;

@@ -250,10 +250,9 @@ typedef struct {
   partial_why why;
   const ddl_section *section;
   uint32_t words;
-  float weight;
 } verdict;
 
-static void judge_headings(const area_rule *r, ddl_run *run, verdict *v) {
+static void judge_headings(const area_rule *r, ddl_run *run, const area_state *st, verdict *v) {
   const ddl_doc *doc = run->doc;
   const ddl_prose_stats *ps = ddl_run_prose_stats(run);
   for (uint32_t i = 1; i < doc->nsections; i++) {
@@ -263,10 +262,10 @@ static void judge_headings(const area_rule *r, ddl_run *run, verdict *v) {
     ddl_span home = ddl_run_heading_span(run, s->heading);
     uint32_t words = ps->words_before[s->subtree_end] - ps->words_before[s->first_block];
     na_mark na = not_applicable(r, doc, s);
-    if (ddl_trace("coverage"))
+    if (st->trace)
       ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches, %u words under it%s",
                    r->area, s->title, words, na ? " (marked not applicable)" : "");
-    verdict c = {{0}, home, home, WHY_NONE, s, words, 0};
+    verdict c = {{0}, home, home, WHY_NONE, s, words};
     if (na == NA_REASONED) {
       c.cov.status = DDL_COVERAGE_COVERED;
       c.cov.not_applicable = true;
@@ -323,7 +322,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
   ddl_span home = s->heading ? ddl_run_heading_span(run, s->heading) : ev;
   if (best_sec != UINT32_MAX) {
     if (v->cov.status < DDL_COVERAGE_COVERED) {
-      verdict c = {{0}, home, ev, WHY_NONE, s, 0, best};
+      verdict c = {{0}, home, ev, WHY_NONE, s, 0};
       c.cov.status = DDL_COVERAGE_COVERED;
       *v = c;
     }
@@ -331,7 +330,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
              v->cov.status == DDL_COVERAGE_MISSING) {
     /* A passing mention is one sentence about the area, or scattered weak
      * mentions adding up to two: single stray words are not. */
-    verdict c = {{0}, home, ev, WHY_PASSING, s, 0, total};
+    verdict c = {{0}, home, ev, WHY_PASSING, s, 0};
     c.cov.status = DDL_COVERAGE_PARTIAL;
     *v = c;
   }
@@ -347,8 +346,8 @@ static void finish(void *state, ddl_run *run) {
   const ddl_active *a = st->a;
   const area_rule *r = a->rule->data;
   flush(st, run->doc);
-  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0, 0};
-  judge_headings(r, run, &v);
+  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0};
+  judge_headings(r, run, st, &v);
   if (v.cov.status != DDL_COVERAGE_COVERED)
     judge_prose(r, run, st, &v);
 
