@@ -85,15 +85,7 @@ static ddl_block *new_block(builder *b, ddl_block_kind kind, ddl_span src) {
 
 /* Index of the first segment that ends after text offset OFF. */
 static size_t seg_at(const ddl_textbuf *tb, uint32_t off) {
-  size_t lo = 0, hi = tb->segs.len;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (tb->segs.items[mid].text + tb->segs.items[mid].len <= off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+  return ddl_seg_find(tb->segs.items, (uint32_t)tb->segs.len, off);
 }
 
 /* Fills BLK's text, map, code spans and sentences from text [a, e) of the

@@ -3,17 +3,22 @@
 
 #include <ctype.h>
 
-uint32_t ddl_block_src_offset(const ddl_block *b, uint32_t off) {
-  if (b->nsegs == 0)
-    return b->src.start;
-  uint32_t lo = 0, hi = b->nsegs;
+uint32_t ddl_seg_find(const ddl_seg *segs, uint32_t n, uint32_t off) {
+  uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (b->segs[mid].text + b->segs[mid].len <= off)
+    if (segs[mid].text + segs[mid].len <= off)
       lo = mid + 1;
     else
       hi = mid;
   }
+  return lo;
+}
+
+uint32_t ddl_block_src_offset(const ddl_block *b, uint32_t off) {
+  if (b->nsegs == 0)
+    return b->src.start;
+  uint32_t lo = ddl_seg_find(b->segs, b->nsegs, off);
   if (lo == b->nsegs) {
     /* Just past the end: one byte after the last mapped byte. */
     const ddl_seg *s = &b->segs[b->nsegs - 1];

@@ -116,6 +116,9 @@ typedef struct ddl_doc {
 ddl_doc *ddl_doc_build(ddl_source *src);
 void ddl_doc_free(ddl_doc *doc);
 
+/* Index of the first of SEGS[0, n) that ends after text offset OFF (n when
+ * none does): the segment holding OFF, or the next one. */
+uint32_t ddl_seg_find(const ddl_seg *segs, uint32_t n, uint32_t off);
 /* Source offset of text offset OFF in block B. */
 uint32_t ddl_block_src_offset(const ddl_block *b, uint32_t off);
 /* Number of words (runs of letters or digits) in TEXT[start, end). */
