@@ -2,6 +2,7 @@
  * one lexicon scan per block feeds all term hooks. */
 #include "engine/engine.h"
 
+#include "util/buf.h"
 #include "util/mem.h"
 
 #include <stdio.h>
@@ -40,7 +41,6 @@ static bool is_prose(const ddl_block *b) {
 static void dispatch_terms(ddl_run *run, const ddl_block *b, const ddl_active *act,
                            void **state, const int32_t *active_of) {
   const ddl_lexicon *lex = run->rs->lex;
-  run->hits.len = 0;
   ddl_lexicon_scan(lex, b->text, b->len, &run->hits);
   uint32_t si = 0, ci = 0;
   for (size_t h = 0; h < run->hits.len; h++) {
@@ -52,12 +52,40 @@ static void dispatch_terms(ddl_run *run, const ddl_block *b, const ddl_active *a
     while (si < b->nsents && b->sents[si].end <= hit->start)
       si++;
     uint32_t sentence = si < b->nsents ? si : (b->nsents ? b->nsents - 1 : 0);
-    size_t n;
-    const ddl_lex_owner *owners = ddl_lexicon_owners(lex, hit->term, &n);
-    for (size_t k = 0; k < n; k++) {
-      int32_t a = active_of[owners[k].owner];
-      if (a >= 0 && act[a].rule->kind->term)
-        act[a].rule->kind->term(state[a], run, b, sentence, hit, &owners[k]);
+    const ddl_lex_owner *owner = ddl_lexicon_owner(lex, hit->owner);
+    int32_t a = active_of[owner->owner];
+    if (a >= 0 && act[a].rule->kind->term)
+      act[a].rule->kind->term(state[a], run, b, sentence, hit, owner);
+  }
+}
+
+/* DDLINT_TRACE=model: the blocks and sentences the rules see, one line
+ * each, so a pack author can tell a pattern that fails from text that was
+ * never there (code, a link target, a sentence split elsewhere). */
+static void trace_model(const ddl_run *run) {
+  static const char *const kinds[] = {"paragraph", "heading", "row", "code", "html"};
+  const ddl_doc *doc = run->doc;
+  for (uint32_t si = 1; si < doc->nsections; si++) {
+    const ddl_section *s = &doc->sections[si];
+    ddl_trace_at(run, s->heading->src.start, "section %u level %d parent %d%s '%s'", si, s->level,
+                 s->parent ? (int)s->parent->index : -1, s == doc->title ? " title" : "",
+                 s->title);
+  }
+  for (uint32_t bi = 0; bi < doc->nblocks; bi++) {
+    const ddl_block *b = &doc->blocks[bi];
+    const ddl_section *s = b->section;
+    int depth = b->item >= 0 ? (int)doc->items[b->item].depth : 0;
+    ddl_trace_at(run, b->src.start, "block %u %s section %u '%s' item %d depth %d%s", bi,
+                 kinds[b->kind], s->index, s->title ? s->title : "", b->item, depth,
+                 b->item_first ? " first" : "");
+    for (uint32_t i = 0; i < b->nsents; i++) {
+      ddl_span t = b->sents[i];
+      ddl_buf one_line = {0};
+      for (uint32_t k = t.start; k < t.end; k++)
+        ddl_buf_putc(&one_line, b->text[k] == '\n' ? ' ' : b->text[k]);
+      ddl_trace_at(run, ddl_block_src_offset(b, t.start), "sentence %u.%u: %s", bi, i,
+                   ddl_buf_cstr(&one_line));
+      ddl_buf_free(&one_line);
     }
   }
 }
@@ -85,14 +113,19 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
     state[na] = k->begin ? k->begin(&run, &act[na]) : NULL;
     na++;
   }
+  if (ddl_trace("model"))
+    trace_model(&run);
   bool terms = ddl_lexicon_term_count(rs->lex) > 0;
   for (uint32_t bi = 0; bi < doc->nblocks; bi++) {
     const ddl_block *b = &doc->blocks[bi];
+    /* Terms first, so that a block hook can ask which terms its block holds. */
+    run.hits.len = 0;
+    run.hits_block = bi;
+    if (terms && b->len && is_prose(b))
+      dispatch_terms(&run, b, act, state, active_of);
     for (size_t a = 0; a < na; a++)
       if (act[a].rule->kind->block)
         act[a].rule->kind->block(state[a], &run, b);
-    if (terms && b->len && is_prose(b))
-      dispatch_terms(&run, b, act, state, active_of);
   }
   /* Coverage verdicts come first so that topic rules can read them. */
   for (int phase = 0; phase <= max_phase; phase++)
@@ -100,6 +133,7 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
       if (act[a].rule->kind->phase == phase && act[a].rule->kind->finish)
         act[a].rule->kind->finish(state[a], &run);
   DDL_VEC_FREE(run.hits);
+  DDL_VEC_FREE(run.other_hits);
   ddl_arena_free(&run.arena);
   free(run.homes);
   free(run.stats.words_before);
@@ -192,8 +226,7 @@ ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
     const ddl_section *s = &doc->sections[i];
     if (s == doc->title || (best && s->level >= best->level))
       continue;
-    size_t ms, me;
-    if (ddl_regex_list_search(anchor, s->title, 0, strlen(s->title), &ms, &me))
+    if (ddl_regex_list_any(anchor, s->title, 0, strlen(s->title)))
       best = s;
   }
   if (!best)
@@ -204,4 +237,23 @@ ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
     return ddl_run_heading_span(run, best->heading);
   ddl_span start = {(uint32_t)doc->front_matter.end, (uint32_t)doc->front_matter.end};
   return start;
+}
+
+bool ddl_run_term_in(ddl_run *run, const ddl_block *b, uint32_t start, uint32_t end) {
+  const ddl_lex_hits *hits = &run->hits;
+  if (b->index != run->hits_block) {
+    run->other_hits.len = 0;
+    if (is_prose(b))
+      ddl_lexicon_scan(run->rs->lex, b->text, b->len, &run->other_hits);
+    hits = &run->other_hits;
+  }
+  for (size_t h = 0; h < hits->len; h++) {
+    const ddl_lex_hit *hit = &hits->items[h];
+    if (hit->start >= end)
+      break; /* hits come in text order */
+    if (hit->start >= start && !ddl_block_in_code(b, hit->start) &&
+        ddl_lexicon_owner(run->rs->lex, hit->owner)->weight > 0)
+      return true;
+  }
+  return false;
 }

@@ -24,7 +24,9 @@ struct ddl_run {
   size_t ncoverage;
   ddl_prose_stats stats;    /* computed on first use */
   bool have_stats;
-  ddl_lex_hits hits;        /* scratch */
+  ddl_lex_hits hits;        /* the lexicon hits of block hits_block */
+  uint32_t hits_block;
+  ddl_lex_hits other_hits;  /* scratch for ddl_run_term_in on another block */
 };
 
 /* Whether DDLINT_TRACE (a comma-separated list) names WHAT: rule kinds
@@ -36,6 +38,12 @@ void ddl_trace_at(const ddl_run *run, uint32_t offset, const char *fmt, ...) DDL
  * suppressed or sorted), coverage verdicts to *coverage (malloc'd). */
 void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *diags,
                     ddl_coverage **coverage, size_t *ncoverage);
+
+/* Whether a lexicon term of any rule, with a weight above 0, occurs in
+ * text range [start, end) of B outside inline code.  Block hooks run after
+ * their block's terms are found, so for the block being visited this costs
+ * no scan; another block is scanned again. */
+bool ddl_run_term_in(ddl_run *run, const ddl_block *b, uint32_t start, uint32_t end);
 
 /* Reports a diagnostic of rule A over source bytes [start, end). */
 ddl_diag *ddl_run_report(ddl_run *run, const ddl_active *a, ddl_severity sev,

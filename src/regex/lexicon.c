@@ -15,12 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Normalised terms use these bytes for their two wildcards. */
 enum { SEP = 0x01, STAR = 0x02 };
 
 typedef struct {
-  char *norm;
+  char *norm;   /* lower-cased: the trie's key */
+  char *exact;  /* the spelling to match when it has capitals, else NULL */
   ddl_lex_owner owner;
 } entry;
 
@@ -30,13 +32,17 @@ struct ddl_lexicon_builder {
 
 typedef struct {
   size_t first, count; /* into owners */
+  char *exact;         /* as entry.exact; owned */
 } term_info;
 
-/* The trie: nodes in one array, each node's edges a sorted run. */
+/* The trie: nodes in one array, each node's edges a sorted run.  Terms
+ * that differ only in case-sensitivity end at the same node, so a node
+ * holds a run of terms. */
 typedef struct {
   uint32_t first_edge, nedges;
-  int32_t term;       /* term ending here, or -1 */
-  bool boundary;      /* that term needs a word boundary after it */
+  int32_t first_term;  /* terms ending here: [first_term, first_term + nterms), or -1 */
+  uint32_t nterms;
+  bool boundary;       /* those terms need a word boundary after them */
 } node;
 
 typedef struct {
@@ -50,6 +56,8 @@ struct ddl_lexicon {
   term_info *terms;
   size_t nterms;
   ddl_lex_owner *owners;
+  uint32_t *slots;     /* per owner entry: its (owner, tag) as a dense index */
+  uint32_t nslots;
 };
 
 static bool word_byte(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
@@ -79,7 +87,7 @@ const char *ddl_lexicon_check_term(const char *term) {
   return NULL;
 }
 
-static char *normalise(const char *term) {
+static char *normalise(const char *term, bool keep_case) {
   size_t n = strlen(term);
   char *out = ddl_xmalloc(n + 1), *o = out;
   for (size_t i = 0; i < n; i++) {
@@ -90,7 +98,7 @@ static char *normalise(const char *term) {
     } else if (c == '*') {
       *o++ = STAR;
     } else {
-      *o++ = (char)(c < 0x80 ? tolower(c) : c);
+      *o++ = (char)(c < 0x80 && !keep_case ? tolower(c) : c);
     }
   }
   while (o > out && o[-1] == SEP)
@@ -99,10 +107,17 @@ static char *normalise(const char *term) {
   return out;
 }
 
+static bool has_capital(const char *term) {
+  for (const char *p = term; *p; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      return true;
+  return false;
+}
+
 ddl_lexicon_builder *ddl_lexicon_builder_new(void) { return ddl_xcalloc(1, sizeof(ddl_lexicon_builder)); }
 
 void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner owner) {
-  entry e = {normalise(term), owner};
+  entry e = {normalise(term, false), has_capital(term) ? normalise(term, true) : NULL, owner};
   DDL_VEC_PUSH(lb->entries, e);
 }
 
@@ -111,7 +126,8 @@ void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner ow
 /* Building uses linked children; the result is flattened. */
 typedef struct bnode {
   unsigned char byte;
-  int32_t term;
+  int32_t first_term;
+  uint32_t nterms;
   bool boundary;
   struct bnode *child, *next;
 } bnode;
@@ -119,10 +135,12 @@ typedef struct bnode {
 static bnode *bnode_new(unsigned char byte) {
   bnode *n = ddl_xcalloc(1, sizeof(bnode));
   n->byte = byte;
-  n->term = -1;
+  n->first_term = -1;
   return n;
 }
 
+/* Terms are inserted in sorted order, so those ending at one node have
+ * consecutive numbers. */
 static void bnode_insert(bnode *root, const char *norm, int32_t term) {
   bnode *cur = root;
   for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
@@ -136,7 +154,9 @@ static void bnode_insert(bnode *root, const char *norm, int32_t term) {
     }
     cur = *link;
   }
-  cur->term = term;
+  if (cur->first_term < 0)
+    cur->first_term = term;
+  cur->nterms++;
   cur->boundary = cur->byte == STAR || word_byte(cur->byte);
 }
 
@@ -158,7 +178,7 @@ typedef struct {
  * contiguous; returns N's index. */
 static uint32_t flatten(flat *f, const bnode *n) {
   uint32_t idx = (uint32_t)f->nodes.len;
-  node fresh = {0, 0, n->term, n->boundary};
+  node fresh = {0, 0, n->first_term, n->nterms, n->boundary};
   DDL_VEC_PUSH(f->nodes, fresh);
   uint32_t count = 0;
   for (const bnode *c = n->child; c; c = c->next)
@@ -179,14 +199,57 @@ static uint32_t flatten(flat *f, const bnode *n) {
   return idx;
 }
 
-static int by_norm(const void *a, const void *b) {
-  int c = strcmp(((const entry *)a)->norm, ((const entry *)b)->norm);
+static int cmp_exact(const char *a, const char *b) {
+  if (!a || !b)
+    return (a != NULL) - (b != NULL);
+  return strcmp(a, b);
+}
+
+static int by_term(const void *a, const void *b) {
+  const entry *ea = a, *eb = b;
+  int c = strcmp(ea->norm, eb->norm);
+  if (!c)
+    c = cmp_exact(ea->exact, eb->exact);
   if (c)
     return c;
-  const ddl_lex_owner *oa = &((const entry *)a)->owner, *ob = &((const entry *)b)->owner;
+  const ddl_lex_owner *oa = &ea->owner, *ob = &eb->owner;
   if (oa->owner != ob->owner)
     return oa->owner < ob->owner ? -1 : 1;
   return oa->tag < ob->tag ? -1 : oa->tag > ob->tag;
+}
+
+static int by_owner_tag(const void *a, const void *b) {
+  const ddl_lex_owner *oa = a, *ob = b;
+  if (oa->owner != ob->owner)
+    return oa->owner < ob->owner ? -1 : 1;
+  return oa->tag < ob->tag ? -1 : oa->tag > ob->tag;
+}
+
+/* Numbers the distinct (owner, tag) pairs, so a scan can keep one
+ * position per pair in a flat array. */
+static void assign_slots(ddl_lexicon *lex, size_t nowners) {
+  ddl_lex_owner *pairs = ddl_xcalloc(nowners + 1, sizeof(ddl_lex_owner));
+  memcpy(pairs, lex->owners, nowners * sizeof(ddl_lex_owner));
+  if (nowners > 1)
+    qsort(pairs, nowners, sizeof(ddl_lex_owner), by_owner_tag);
+  size_t unique = 0;
+  for (size_t i = 0; i < nowners; i++)
+    if (unique == 0 || by_owner_tag(&pairs[unique - 1], &pairs[i]) != 0)
+      pairs[unique++] = pairs[i];
+  lex->slots = ddl_xcalloc(nowners + 1, sizeof(uint32_t));
+  for (size_t i = 0; i < nowners; i++) {
+    size_t lo = 0, hi = unique;
+    while (hi - lo > 1) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (by_owner_tag(&pairs[mid], &lex->owners[i]) <= 0)
+        lo = mid;
+      else
+        hi = mid;
+    }
+    lex->slots[i] = (uint32_t)lo;
+  }
+  lex->nslots = (uint32_t)unique;
+  free(pairs);
 }
 
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
@@ -194,37 +257,42 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   entry *e = lb->entries.items;
   size_t n = lb->entries.len;
   if (n > 1)
-    qsort(e, n, sizeof(entry), by_norm);
+    qsort(e, n, sizeof(entry), by_term);
   lex->terms = ddl_xcalloc(n + 1, sizeof(term_info));
   lex->owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
   bnode *root = bnode_new(0);
   size_t no = 0;
-  const char *prev_norm = NULL;
+  const entry *prev = NULL;
   for (size_t i = 0; i < n; i++) {
-    if (!prev_norm || strcmp(prev_norm, e[i].norm) != 0) {
+    if (!prev || strcmp(prev->norm, e[i].norm) != 0 || cmp_exact(prev->exact, e[i].exact) != 0) {
       bnode_insert(root, e[i].norm, (int32_t)lex->nterms);
       lex->terms[lex->nterms].first = no;
+      lex->terms[lex->nterms].exact = e[i].exact;
+      e[i].exact = NULL; /* now the term's */
       lex->nterms++;
-      prev_norm = e[i].norm;
+      prev = &e[i];
     }
     /* One owner keeps one weight per term: its highest. */
     term_info *t = &lex->terms[lex->nterms - 1];
-    ddl_lex_owner *prev = t->count ? &lex->owners[no - 1] : NULL;
-    if (prev && prev->owner == e[i].owner.owner && prev->tag == e[i].owner.tag) {
-      if (e[i].owner.weight > prev->weight)
-        prev->weight = e[i].owner.weight;
+    ddl_lex_owner *last = t->count ? &lex->owners[no - 1] : NULL;
+    if (last && last->owner == e[i].owner.owner && last->tag == e[i].owner.tag) {
+      if (e[i].owner.weight > last->weight)
+        last->weight = e[i].owner.weight;
     } else {
       lex->owners[no++] = e[i].owner;
       t->count++;
     }
   }
+  assign_slots(lex, no);
   flat f = {{0}, {0}};
   flatten(&f, root);
   bnode_free(root);
   lex->nodes = f.nodes.items;
   lex->edges = f.edges.items;
-  for (size_t i = 0; i < n; i++)
+  for (size_t i = 0; i < n; i++) {
     free(e[i].norm);
+    free(e[i].exact);
+  }
   DDL_VEC_FREE(lb->entries);
   free(lb);
   return lex;
@@ -233,12 +301,17 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
 void ddl_lexicon_free(ddl_lexicon *lex) {
   if (!lex)
     return;
+  for (size_t i = 0; i < lex->nterms; i++)
+    free(lex->terms[i].exact);
   free(lex->nodes);
   free(lex->edges);
   free(lex->terms);
   free(lex->owners);
+  free(lex->slots);
   free(lex);
 }
+
+/* ---- scanning ------------------------------------------------------ */
 
 static bool is_sep(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-';
@@ -258,27 +331,64 @@ static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned ch
   return NULL;
 }
 
-/* The longest term matching TEXT from POS at node ND: sets *end and *term
- * when one is longer than *end already is.  Depth is bounded by the
- * longest term, and each node tries at most its literal, SEP and STAR
- * edges, so a call is linear in the term length. */
-static void longest(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char *text,
-                    size_t len, size_t pos, size_t *end, int32_t *term) {
-  const node *nd = &lex->nodes[nd_idx];
-  if (nd->term >= 0 && pos > *end && (!nd->boundary || pos == len || !word_byte(text[pos]))) {
-    *end = pos;
-    *term = nd->term;
+/* A place where terms end: the node and the text offset. */
+typedef struct {
+  size_t end;
+  uint32_t node;
+} candidate;
+
+enum { MAX_CANDIDATES = 32, STACK_SLOTS = 64 };
+
+typedef struct {
+  candidate items[MAX_CANDIDATES];
+  size_t len;
+} candidates;
+
+/* Endings a '*' may take past five bytes: longer continuations are
+ * usually another word ("alert*" in "alertmanager"). */
+static const char *const long_endings[] = {
+    "ation", "ations", "ition", "itions", "isation", "isations", "ization", "izations",
+    "ability", "abilities", "ibility", "ility", "ilities", "ities", "ically", "ously",
+    "ively", "iveness", "ment", "ments", "ness", "istic", "istics"};
+
+/* Whether the '*' continuation TEXT[from, to) is a word of its own rather
+ * than an ending: a CamelCase hump in it ("ReplicaSet" is a type's name,
+ * not the word "replica"), or more than five bytes that end in no common
+ * suffix ("Alertmanager" is a product, not an alert). */
+static bool compound_continuation(const unsigned char *text, size_t from, size_t to) {
+  for (size_t k = from; k < to; k++)
+    if (k > 0 && islower(text[k - 1]) && isupper(text[k]))
+      return true;
+  size_t n = to - from;
+  if (n <= 5)
+    return false;
+  for (size_t i = 0; i < DDL_ARRAY_LEN(long_endings); i++) {
+    size_t m = strlen(long_endings[i]);
+    if (m <= n && strncasecmp((const char *)text + to - m, long_endings[i], m) == 0)
+      return false;
   }
+  return true;
+}
+
+/* Every node with terms that TEXT reaches from POS at node ND.  Depth is
+ * bounded by the longest term, and each node tries at most its literal,
+ * SEP and STAR edges, so a call is linear in the term length. */
+static void collect(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char *text,
+                    size_t len, size_t pos, candidates *out) {
+  const node *nd = &lex->nodes[nd_idx];
+  if (nd->first_term >= 0 && (!nd->boundary || pos == len || !word_byte(text[pos])) &&
+      out->len < MAX_CANDIDATES)
+    out->items[out->len++] = (candidate){pos, nd_idx};
   if (pos < len) {
     unsigned char c = text[pos];
     const edge *e = find_edge(lex, nd, c < 0x80 ? (unsigned char)tolower(c) : c);
     if (e)
-      longest(lex, e->child, text, len, pos + 1, end, term);
+      collect(lex, e->child, text, len, pos + 1, out);
     if (is_sep(c) && (e = find_edge(lex, nd, SEP))) {
       size_t p = pos;
       while (p < len && is_sep(text[p]))
         p++;
-      longest(lex, e->child, text, len, p, end, term);
+      collect(lex, e->child, text, len, p, out);
     }
   }
   const edge *star = find_edge(lex, nd, STAR);
@@ -286,14 +396,77 @@ static void longest(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char
     size_t p = pos;
     while (p < len && word_byte(text[p]))
       p++;
-    longest(lex, star->child, text, len, p, end, term);
+    if (!compound_continuation(text, pos, p))
+      collect(lex, star->child, text, len, p, out);
   }
+}
+
+/* Whether TEXT[start, end) is spelt as EXACT (a normalised term with its
+ * capitals) says, wildcards matching as they do in the trie. */
+static bool spelt_exactly(const char *exact, const unsigned char *text, size_t start, size_t end) {
+  const unsigned char *e = (const unsigned char *)exact;
+  size_t p = start;
+  for (; *e; e++) {
+    if (*e == SEP) {
+      if (p >= end || !is_sep(text[p]))
+        return false;
+      while (p < end && is_sep(text[p]))
+        p++;
+    } else if (*e == STAR) {
+      while (p < end && word_byte(text[p]))
+        p++;
+    } else if (p >= end || text[p++] != *e) {
+      return false;
+    }
+  }
+  return p == end;
+}
+
+/* Bytes that end a white-space-delimited token for the URL test. */
+static bool token_break(unsigned char c) {
+  return isspace(c) || c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' ||
+         c == '"' || c == '\'' || c == ',' || c == ';';
+}
+
+/* A URL, an e-mail address or a path with a domain ("github.com/x/y"). */
+static bool url_token(const unsigned char *t, size_t n) {
+  bool slash = false, dotted = false;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i] == '@' && i > 0 && i + 1 < n)
+      return true;
+    if (t[i] == ':' && i + 2 < n && t[i + 1] == '/' && t[i + 2] == '/')
+      return true;
+    if (t[i] == '/')
+      slash = true;
+    if (t[i] == '.' && i > 0 && i + 1 < n && isalnum(t[i - 1]) && isalpha(t[i + 1]))
+      dotted = true;
+  }
+  return (n > 4 && strncmp((const char *)t, "www.", 4) == 0) || (slash && dotted);
+}
+
+/* A term next to '.' or "::" is part of a qualified name: "Login.gov",
+ * "Node.js", "BulkData::Cache". */
+static bool qualified(const unsigned char *t, size_t len, size_t start, size_t end) {
+  if (start >= 2 && ((t[start - 1] == '.' && word_byte(t[start - 2])) ||
+                     (t[start - 1] == ':' && t[start - 2] == ':')))
+    return true;
+  return end + 1 < len && ((t[end] == '.' && word_byte(t[end + 1])) ||
+                           (t[end] == ':' && t[end + 1] == ':'));
 }
 
 void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_lex_hits *out) {
   const unsigned char *t = (const unsigned char *)text;
   if (lex->nterms == 0)
     return;
+  /* covered[slot]: where that owner's last hit ends; its next hit must
+   * start there or later. */
+  uint32_t stack_covered[STACK_SLOTS] = {0};
+  uint32_t *covered = lex->nslots <= STACK_SLOTS
+                          ? stack_covered
+                          : ddl_xcalloc(lex->nslots, sizeof(uint32_t));
+  size_t tok_start = 0, tok_end = 0;
+  bool tok_url = false;
+  candidates cands;
   size_t i = 0;
   while (i < len) {
     /* Terms start at a word start. */
@@ -301,18 +474,56 @@ void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_
       i++;
       continue;
     }
-    size_t end = i;
-    int32_t term = -1;
-    longest(lex, 0, t, len, i, &end, &term);
-    if (term >= 0) {
-      ddl_lex_hit h = {(uint32_t)i, (uint32_t)end, (uint32_t)term};
-      DDL_VEC_PUSH(*out, h);
-      i = end;
-    } else {
-      while (i < len && word_byte(t[i]))
-        i++;
+    cands.len = 0;
+    collect(lex, 0, t, len, i, &cands);
+    if (cands.len && i >= tok_end) {
+      /* Tokens never overlap, so finding them costs O(len) in all. */
+      tok_start = i;
+      while (tok_start > tok_end && !token_break(t[tok_start - 1]))
+        tok_start--;
+      tok_end = i;
+      while (tok_end < len && !token_break(t[tok_end]))
+        tok_end++;
+      tok_url = url_token(t + tok_start, tok_end - tok_start);
     }
+    if (cands.len && !tok_url) {
+      /* Longest first, so each owner takes its longest term here. */
+      for (size_t a = 1; a < cands.len; a++)
+        for (size_t b = a; b > 0 && cands.items[b - 1].end < cands.items[b].end; b--) {
+          candidate tmp = cands.items[b];
+          cands.items[b] = cands.items[b - 1];
+          cands.items[b - 1] = tmp;
+        }
+      for (size_t c = 0; c < cands.len; c++) {
+        const candidate *cd = &cands.items[c];
+        if (qualified(t, len, i, cd->end))
+          continue;
+        const node *nd = &lex->nodes[cd->node];
+        for (uint32_t k = 0; k < nd->nterms; k++) {
+          uint32_t term = (uint32_t)nd->first_term + k;
+          const term_info *ti = &lex->terms[term];
+          if (ti->exact && !spelt_exactly(ti->exact, t, i, cd->end))
+            continue;
+          for (size_t o = ti->first; o < ti->first + ti->count; o++) {
+            uint32_t slot = lex->slots[o];
+            if (covered[slot] > i)
+              continue;
+            covered[slot] = (uint32_t)cd->end;
+            ddl_lex_hit h = {(uint32_t)i, (uint32_t)cd->end, term, (uint32_t)o};
+            DDL_VEC_PUSH(*out, h);
+          }
+        }
+      }
+    }
+    while (i < len && word_byte(t[i]))
+      i++;
   }
+  if (covered != stack_covered)
+    free(covered);
+}
+
+const ddl_lex_owner *ddl_lexicon_owner(const ddl_lexicon *lex, uint32_t owner) {
+  return &lex->owners[owner];
 }
 
 const ddl_lex_owner *ddl_lexicon_owners(const ddl_lexicon *lex, uint32_t term, size_t *n) {
@@ -325,3 +536,7 @@ const ddl_lex_owner *ddl_lexicon_owners(const ddl_lexicon *lex, uint32_t term, s
 }
 
 size_t ddl_lexicon_term_count(const ddl_lexicon *lex) { return lex->nterms; }
+
+bool ddl_lexicon_case_sensitive(const ddl_lexicon *lex, uint32_t term) {
+  return term < lex->nterms && lex->terms[term].exact != NULL;
+}

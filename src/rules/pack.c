@@ -69,7 +69,10 @@ int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool require
                     : DDL_OK;
   char what[64];
   snprintf(what, sizeof(what), "'%s'", key);
-  return ddl_ydoc_strings(src->y, n, what, add_pattern, out);
+  int rc = ddl_ydoc_strings(src->y, n, what, add_pattern, out);
+  if (rc == DDL_OK)
+    ddl_regex_list_index(out);
+  return rc;
 }
 
 int ddl_rule_compile_patterns(ddl_rule *rule, const ddl_rule_src *src, const char *key,
@@ -135,8 +138,10 @@ int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
         return ddl_ydoc_fail(y, item, "a term group needs 'weight' and 'terms'");
       if ((rc = ddl_ydoc_number(y, wn, "'weight'", &w)))
         return rc;
-      if (w <= 0 || w > 100)
-        return ddl_ydoc_fail(y, wn, "'weight' must be greater than 0 and at most 100");
+      /* Weight 0 marks a phrase that is not evidence ("the rest of"): it
+       * takes the place of the shorter terms inside it. */
+      if (w < 0 || w > 100)
+        return ddl_ydoc_fail(y, wn, "'weight' must be between 0 and 100");
       tc.weight = (float)w;
       rc = ddl_ydoc_strings(y, tn, "'terms'", add_term, &tc);
     } else {

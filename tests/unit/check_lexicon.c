@@ -4,6 +4,7 @@
 #include "helpers.h"
 #include "regex/lexicon.h"
 
+#include <stdio.h>
 #include <stdlib.h> /* util/vec.h uses free() without including it */
 #include <string.h>
 
@@ -71,14 +72,19 @@ END_TEST
 
 /* ---- matching ------------------------------------------------------- */
 
-/* TERMS (separated by '|', which no term may hold) are scanned over TEXT;
- * HITS is the matched text of each hit, in order, joined by '|'. */
+/* TERMS (separated by '|', which no term may hold), all of one owner, are
+ * scanned over TEXT; HITS is the matched text of each hit, in order,
+ * joined by '|'. */
 static const struct {
   const char *what, *terms, *text, *hits;
 } scan_cases[] = {
     {"single word", "cache", "We cache reads.", "cache"},
     {"case-insensitive", "cache", "The Cache and CACHE.", "Cache|CACHE"},
-    {"upper-case term", "CACHE", "a cache", "cache"},
+    {"a capital makes a term case-sensitive", "REST", "the rest, REST and Rest", "REST"},
+    {"lower-case terms ignore case", "restful", "RESTful, restful", "RESTful|restful"},
+    {"case-sensitive phrase", "Kafka Streams", "Kafka Streams, kafka streams, Kafka-Streams",
+     "Kafka Streams|Kafka-Streams"},
+    {"case-sensitive stem", "REST*", "RESTful RESTs Restful", "RESTful|RESTs"},
     {"no match inside a word", "cache", "caches cached precache", ""},
     {"underscore is part of a word", "cache", "my_cache cache_x", ""},
     {"hyphen is a boundary", "cache", "cache-aside", "cache"},
@@ -104,16 +110,29 @@ static const struct {
     {"leftmost wins, no overlap", "a b|b c", "a b c", "a b"},
     {"scan resumes after a hit", "a b|c", "a b c", "a b|c"},
     {"digits", "p99|2pc", "p99 latency, 2PC commit, p999, 2pcs", "p99|2PC"},
-    {"slash", "TCP/IP", "uses tcp/ip stacks", "tcp/ip"},
+    {"slash", "tcp/ip", "uses TCP/IP stacks", "TCP/IP"},
     {"symbols", "c++", "use c++ and c", "c++"},
     {"non-ASCII", "caf\xC3\xA9", "le caf\xC3\xA9 noir", "caf\xC3\xA9"},
     {"trailing space ignored", "cache ", "a cache", "cache"},
     {"no terms in the text", "cache", "nothing relevant", ""},
+    {"not in a URL", "cache|gateway", "see https://x.io/cache and github.com/a/gateway-b, cache",
+     "cache"},
+    {"not in an e-mail address", "security", "write to security@example.com", ""},
+    {"not in a dotted name", "login|node", "Login.gov users; Node.js; login. Node", "login|Node"},
+    {"not in a ::-qualified name", "cache", "BulkData::Cache wraps a cache", "cache"},
+    {"not a CamelCase identifier's prefix", "replica*|mysql", "ReplicaSet replicas MySQL",
+     "replicas|MySQL"},
+    {"camel hump in the term itself", "graphql", "GraphQL", "GraphQL"},
+    {"a long continuation is another word", "alert*|queue*", "Alertmanager alerting queueing",
+     "alerting|queueing"},
+    {"a long continuation with a common ending", "optimi*|scalab*",
+     "optimizations scalability optimistically", "optimizations|scalability|optimistically"},
     {"empty text", "cache", "", ""},
 };
 
-/* Builds a lexicon from the '|'-separated TERMS, owner = term's position. */
-static ddl_lexicon *build_terms(const char *terms) {
+/* Builds a lexicon from the '|'-separated TERMS: all of owner 0, or with
+ * EACH_OWN, the term's position as its owner. */
+static ddl_lexicon *build_owned_terms(const char *terms, bool each_own) {
   ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
   char buf[256];
   ck_assert_uint_lt(strlen(terms), sizeof(buf));
@@ -121,9 +140,27 @@ static ddl_lexicon *build_terms(const char *terms) {
   uint32_t owner = 0;
   for (char *t = strtok(buf, "|"); t; t = strtok(NULL, "|")) {
     ck_assert_msg(ddl_lexicon_check_term(t) == NULL, "test term '%s' is invalid", t);
-    ddl_lexicon_add(lb, t, (ddl_lex_owner){owner++, 0, 1.0f});
+    ddl_lexicon_add(lb, t, (ddl_lex_owner){each_own ? owner++ : 0, 0, 1.0f});
   }
   return ddl_lexicon_build(lb);
+}
+
+static ddl_lexicon *build_terms(const char *terms) { return build_owned_terms(terms, false); }
+
+/* The matched text of each hit, joined by '|', with the owner of each hit
+ * after '@' when WITH_OWNER. */
+static void hit_texts(const ddl_lexicon *lex, const char *text, const ddl_lex_hits *hits,
+                      bool with_owner, char *got, size_t size) {
+  got[0] = '\0';
+  for (size_t k = 0; k < hits->len; k++) {
+    size_t n = strlen(got);
+    snprintf(got + n, size - n, "%s%.*s", k ? "|" : "",
+             (int)(hits->items[k].end - hits->items[k].start), text + hits->items[k].start);
+    if (with_owner) {
+      n = strlen(got);
+      snprintf(got + n, size - n, "@%u", ddl_lexicon_owner(lex, hits->items[k].owner)->owner);
+    }
+  }
 }
 
 START_TEST(test_scan) {
@@ -132,19 +169,64 @@ START_TEST(test_scan) {
   ddl_lex_hits hits = {0};
   ddl_lexicon_scan(lex, text, strlen(text), &hits);
 
-  char got[256] = "";
   for (size_t k = 0; k < hits.len; k++) {
     ck_assert_uint_lt(hits.items[k].start, hits.items[k].end);
     ck_assert_uint_le(hits.items[k].end, strlen(text));
     ck_assert_uint_lt(hits.items[k].term, ddl_lexicon_term_count(lex));
-    if (k > 0) {
-      ck_assert_uint_le(hits.items[k - 1].end, hits.items[k].start); /* in order, no overlap */
-      strcat(got, "|");
-    }
-    strncat(got, text + hits.items[k].start, hits.items[k].end - hits.items[k].start);
+    if (k > 0) /* one owner: in order, no overlap */
+      ck_assert_uint_le(hits.items[k - 1].end, hits.items[k].start);
   }
+  char got[256];
+  hit_texts(lex, text, &hits, false, got, sizeof(got));
   ck_assert_msg(strcmp(got, scan_cases[_i].hits) == 0, "%s: hits '%s', expected '%s'",
                 scan_cases[_i].what, got, scan_cases[_i].hits);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+/* Each owner sees its own terms whatever the others' are: a longer term
+ * of one rule ("rest api") never hides a shorter one of another ("api"). */
+static const struct {
+  const char *what, *terms, *text, *hits;
+} owner_cases[] = {
+    {"longer term of another owner", "api|rest api", "a rest api here", "rest api@1|api@0"},
+    {"stem of another owner", "replicas|replicat*", "replication and replicas",
+     "replication@1|replicas@0"},
+    {"overlap from the left", "b c|a b", "a b c", "a b@1|b c@0"},
+    {"same term, two owners", "cache|cache", "cache", "cache@0|cache@1"},
+};
+
+START_TEST(test_scan_owners) {
+  ddl_lexicon *lex = build_owned_terms(owner_cases[_i].terms, true);
+  const char *text = owner_cases[_i].text;
+  ddl_lex_hits hits = {0};
+  ddl_lexicon_scan(lex, text, strlen(text), &hits);
+  for (size_t k = 1; k < hits.len; k++)
+    ck_assert_uint_le(hits.items[k - 1].start, hits.items[k].start); /* ordered by start */
+  char got[256];
+  hit_texts(lex, text, &hits, true, got, sizeof(got));
+  ck_assert_msg(strcmp(got, owner_cases[_i].hits) == 0, "%s: hits '%s', expected '%s'",
+                owner_cases[_i].what, got, owner_cases[_i].hits);
+  DDL_VEC_FREE(hits);
+  ddl_lexicon_free(lex);
+}
+END_TEST
+
+/* An owner with more (owner, tag) pairs than fit on the stack. */
+START_TEST(test_many_owners) {
+  ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+  for (uint32_t o = 0; o < 200; o++)
+    ddl_lexicon_add(lb, o % 2 ? "cache" : "cache invalidation", (ddl_lex_owner){o, o % 3, 1.0f});
+  ddl_lexicon *lex = ddl_lexicon_build(lb);
+  ddl_lex_hits hits = {0};
+  const char *text = "cache invalidation";
+  ddl_lexicon_scan(lex, text, strlen(text), &hits);
+  ck_assert_uint_eq(hits.len, 200);
+  uint32_t longer = 0;
+  for (size_t k = 0; k < hits.len; k++)
+    longer += hits.items[k].end == strlen(text);
+  ck_assert_uint_eq(longer, 100);
   DDL_VEC_FREE(hits);
   ddl_lexicon_free(lex);
 }
@@ -160,14 +242,17 @@ START_TEST(test_hit_term) {
   ddl_lex_hits hits = {0};
   const char *text = "cache invalidation and cache";
   ddl_lexicon_scan(lex, text, strlen(text), &hits);
-  ck_assert_uint_eq(hits.len, 2);
+  ck_assert_uint_eq(hits.len, 3); /* each owner its own: 2 at 0, 1 at 0 and 23 */
   size_t n;
   const ddl_lex_owner *o = ddl_lexicon_owners(lex, hits.items[0].term, &n);
   ck_assert_uint_eq(n, 1);
   ck_assert_uint_eq(o[0].owner, 2);
+  ck_assert_uint_eq(ddl_lexicon_owner(lex, hits.items[0].owner)->owner, 2);
   o = ddl_lexicon_owners(lex, hits.items[1].term, &n);
   ck_assert_uint_eq(n, 1);
   ck_assert_uint_eq(o[0].owner, 1);
+  ck_assert_uint_eq(hits.items[1].start, 0);
+  ck_assert_uint_eq(hits.items[2].start, 23);
   DDL_VEC_FREE(hits);
   ddl_lexicon_free(lex);
 }
@@ -175,22 +260,27 @@ END_TEST
 
 /* ---- owners and weights --------------------------------------------- */
 
-/* Terms that normalise alike ("Cache", "cache") are one term; each owner
- * (and tag) of it is listed once, with its highest weight. */
+/* Terms that normalise alike ("cache", "cache ") are one term, but a
+ * capital makes another, case-sensitive one ("Cache"); each owner (and
+ * tag) of a term is listed once, with its highest weight. */
 START_TEST(test_owners) {
   ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
   ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 0, 0.5f});
   ddl_lexicon_add(lb, "cache", (ddl_lex_owner){2, 0, 1.0f});
-  ddl_lexicon_add(lb, "Cache", (ddl_lex_owner){1, 0, 2.0f});
-  ddl_lexicon_add(lb, "CACHE", (ddl_lex_owner){1, 0, 0.25f}); /* lower: ignored */
+  ddl_lexicon_add(lb, "cache ", (ddl_lex_owner){1, 0, 2.0f});
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 0, 0.25f}); /* lower: ignored */
+  ddl_lexicon_add(lb, "Cache", (ddl_lex_owner){4, 0, 1.0f});  /* a term of its own */
   ddl_lexicon_add(lb, "cache", (ddl_lex_owner){1, 7, 0.75f}); /* another tag */
   ddl_lexicon_add(lb, "queue", (ddl_lex_owner){3, 0, 1.5f});
   ddl_lexicon *lex = ddl_lexicon_build(lb);
-  ck_assert_uint_eq(ddl_lexicon_term_count(lex), 2);
+  ck_assert_uint_eq(ddl_lexicon_term_count(lex), 3);
 
   ddl_lex_hits hits = {0};
   ddl_lexicon_scan(lex, "cache queue", 11, &hits);
-  ck_assert_uint_eq(hits.len, 2);
+  ck_assert_uint_eq(hits.len, 4); /* owners 1, 1 (tag 7) and 2 at "cache"; 3 at "queue" */
+  ck_assert_uint_eq(hits.items[0].term, hits.items[2].term);
+  ck_assert_uint_eq(hits.items[3].start, 6);
+  hits.items[1] = hits.items[3];
   ck_assert_uint_ne(hits.items[0].term, hits.items[1].term);
 
   size_t n;
@@ -266,6 +356,8 @@ int main(void) {
 
   tc = tcase_create("scan");
   tcase_add_loop_test(tc, test_scan, 0, DDL_ARRAY_LEN(scan_cases));
+  tcase_add_loop_test(tc, test_scan_owners, 0, DDL_ARRAY_LEN(owner_cases));
+  tcase_add_test(tc, test_many_owners);
   tcase_add_test(tc, test_hit_term);
   tcase_add_test(tc, test_scan_appends);
   suite_add_tcase(s, tc);

@@ -187,10 +187,6 @@ static const pack_error_case error_cases[] = {
      RULE_HEAD "  - id: t/a\n    kind: area-coverage\n    area: s\n    heading: s\n"
                "    evidence:\n      - weight: 1\n        terms: [a]\n        wieght: 2\n",
      10, 9, "unknown key 'wieght'"},
-    {"weight zero",
-     RULE_HEAD "  - id: t/a\n    kind: area-coverage\n    area: s\n    heading: s\n"
-               "    evidence:\n      - weight: 0\n        terms: [alpha]\n",
-     8, 17, "'weight' must be greater than 0"},
     {"weight negative",
      RULE_HEAD "  - id: t/a\n    kind: area-coverage\n    area: s\n    heading: s\n"
                "    evidence:\n      - weight: -1\n        terms: [alpha]\n",
@@ -198,7 +194,7 @@ static const pack_error_case error_cases[] = {
     {"weight above 100",
      RULE_HEAD "  - id: t/a\n    kind: area-coverage\n    area: s\n    heading: s\n"
                "    evidence:\n      - weight: 101\n        terms: [alpha]\n",
-     8, 17, "at most 100"},
+     8, 17, "between 0 and 100"},
     {"weight not a number",
      RULE_HEAD "  - id: t/a\n    kind: area-coverage\n    area: s\n    heading: s\n"
                "    evidence:\n      - weight: heavy\n        terms: [alpha]\n",

@@ -1,0 +1,371 @@
+/* Reading cue words off a pattern, and the trie that finds them in text.
+ * The reader understands the shapes rule packs use — word boundaries,
+ * anchors, white space, lookarounds, optional groups and alternations of
+ * literal words — and gives up on anything else, so a pattern it cannot
+ * read is simply always tried. */
+#include "regex/cues.h"
+
+#include "util/mem.h"
+#include "util/vec.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef DDL_VEC(char *) cue_vec;
+
+static bool word_char(unsigned char c) { return isalnum(c) || c == '_'; }
+
+/* The end of the group opening at P ('('), or NULL when unbalanced:
+ * nested groups, classes and escapes are skipped. */
+static const char *group_end(const char *p, const char *end) {
+  int depth = 0;
+  for (const char *q = p; q < end; q++) {
+    if (*q == '\\') {
+      q++;
+    } else if (*q == '[') {
+      q++;
+      if (q < end && *q == '^')
+        q++;
+      if (q < end && *q == ']')
+        q++;
+      while (q < end && *q != ']') {
+        if (*q == '\\')
+          q++;
+        q++;
+      }
+    } else if (*q == '(') {
+      depth++;
+    } else if (*q == ')' && --depth == 0) {
+      return q + 1;
+    }
+  }
+  return NULL;
+}
+
+/* The quantifier at P, if any: its end in *QEND, and whether it allows
+ * zero repetitions. */
+static bool quantifier(const char *p, const char *end, const char **qend, bool *optional) {
+  *qend = p;
+  *optional = false;
+  if (p >= end)
+    return false;
+  if (*p == '?' || *p == '*' || *p == '+') {
+    *optional = *p != '+';
+    p++;
+  } else if (*p == '{' && p + 1 < end && isdigit((unsigned char)p[1])) {
+    const char *q = p + 1;
+    unsigned long min = strtoul(q, NULL, 10);
+    while (q < end && *q != '}')
+      q++;
+    if (q >= end)
+      return false;
+    *optional = min == 0;
+    p = q + 1;
+  } else {
+    return false;
+  }
+  if (p < end && (*p == '?' || *p == '+'))
+    p++; /* lazy or possessive */
+  *qend = p;
+  return true;
+}
+
+/* Splits [p, end) at its top-level '|'; calls FN on each alternative. */
+typedef bool (*alt_fn)(const char *p, const char *end, bool word_start, cue_vec *out);
+
+static bool each_alternative(const char *p, const char *end, bool word_start, cue_vec *out,
+                             alt_fn fn) {
+  const char *alt = p;
+  for (const char *q = p; q <= end; q++) {
+    if (q == end || *q == '|') {
+      if (!fn(alt, q, word_start, out))
+        return false;
+      alt = q + 1;
+      continue;
+    }
+    if (*q == '\\') {
+      q++;
+    } else if (*q == '(' || *q == '[') {
+      const char *g = *q == '(' ? group_end(q, end) : NULL;
+      if (*q == '[') {
+        /* a class: skip to its closing bracket */
+        const char *c = q + 1;
+        if (c < end && *c == '^')
+          c++;
+        if (c < end && *c == ']')
+          c++;
+        while (c < end && *c != ']') {
+          if (*c == '\\')
+            c++;
+          c++;
+        }
+        g = c < end ? c + 1 : NULL;
+      }
+      if (!g)
+        return false;
+      q = g - 1;
+    }
+  }
+  return true;
+}
+
+/* Whether alternative [p, end) always ends after white space or a
+ * non-word character, so that what follows it starts a word. */
+static bool ends_apart(const char *p, const char *end) {
+  size_t n = (size_t)(end - p);
+  static const char *const tails[] = {"\\s+", "\\s", "\\W+", "\\W", " "};
+  for (size_t i = 0; i < DDL_ARRAY_LEN(tails); i++) {
+    size_t m = strlen(tails[i]);
+    if (n >= m && memcmp(end - m, tails[i], m) == 0 && !(m == 2 && n >= 3 && end[-3] == '\\'))
+      return true;
+  }
+  return false;
+}
+
+static bool group_ends_apart(const char *inner, const char *end) {
+  const char *alt = inner;
+  int depth = 0;
+  for (const char *q = inner; q <= end; q++) {
+    if (q < end && *q == '\\') {
+      q++;
+      continue;
+    }
+    if (q < end && (*q == '(' || *q == '[')) {
+      depth++;
+      continue;
+    }
+    if (q < end && (*q == ')' || *q == ']')) {
+      depth--;
+      continue;
+    }
+    if (q == end || (*q == '|' && depth == 0)) {
+      if (!ends_apart(alt, q))
+        return false;
+      alt = q + 1;
+    }
+  }
+  return true;
+}
+
+static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out);
+
+/* The content of the group at P (after its opener), or NULL for a group
+ * that does not consume text as plain content: lookarounds set *ZERO. */
+static const char *group_inner(const char *p, const char *gend, bool *zero, bool *unknown) {
+  *zero = false;
+  *unknown = false;
+  const char *q = p + 1;
+  if (q < gend && *q == '?') {
+    q++;
+    if (q < gend && (*q == '=' || *q == '!')) {
+      *zero = true;
+      return NULL;
+    }
+    if (q < gend && *q == '<' && q + 1 < gend && (q[1] == '=' || q[1] == '!')) {
+      *zero = true;
+      return NULL;
+    }
+    if (q < gend && *q == ':')
+      return q + 1;
+    if (q < gend && *q == '>')
+      return q + 1;
+    if (q < gend && *q == '<') { /* named group */
+      while (q < gend && *q != '>')
+        q++;
+      return q < gend ? q + 1 : NULL;
+    }
+    /* (?i), (?-i), (?i:...): option letters */
+    while (q < gend && (isalpha((unsigned char)*q) || *q == '-'))
+      q++;
+    if (q < gend && *q == ')') {
+      *zero = true; /* an option setting for what follows */
+      return NULL;
+    }
+    if (q < gend && *q == ':')
+      return q + 1;
+    *unknown = true;
+    return NULL;
+  }
+  return q;
+}
+
+static bool alternative(const char *p, const char *end, bool word_start, cue_vec *out) {
+  return sequence(p, end, word_start, out);
+}
+
+/* Cues of the first atom of [p, end) that every match must consume. */
+static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out) {
+  while (p < end) {
+    char c = *p;
+    if (c == '^') {
+      word_start = true;
+      p++;
+    } else if (c == '\\' && p + 1 < end) {
+      char e = p[1];
+      if (e == 'b') {
+        word_start = true;
+        p += 2;
+      } else if (e == 's' || e == 'W') {
+        const char *qend;
+        bool optional;
+        bool q = quantifier(p + 2, end, &qend, &optional);
+        /* One or more non-word characters: what follows starts a word;
+         * zero or more: as before, or so. */
+        if (!q || !optional)
+          word_start = true;
+        p = q ? qend : p + 2;
+      } else {
+        return false;
+      }
+    } else if (c == '(') {
+      const char *gend = group_end(p, end);
+      if (!gend)
+        return false;
+      bool zero, unknown;
+      const char *inner = group_inner(p, gend, &zero, &unknown);
+      if (unknown)
+        return false;
+      const char *qend;
+      bool optional;
+      bool quantified = quantifier(gend, end, &qend, &optional);
+      if (zero) { /* lookaround or option setting: consumes nothing */
+        p = quantified ? qend : gend;
+        continue;
+      }
+      if (quantified && optional) {
+        word_start = word_start && group_ends_apart(inner, gend - 1);
+        p = qend;
+        continue;
+      }
+      return each_alternative(inner, gend - 1, word_start, out, alternative);
+    } else if (word_char((unsigned char)c) && word_start) {
+      const char *q = p;
+      while (q < end && word_char((unsigned char)*q))
+        q++;
+      size_t n = (size_t)(q - p);
+      if (q < end && (*q == '?' || *q == '*' || (*q == '{' && q + 1 < end && q[1] == '0')))
+        n--; /* the last letter is optional */
+      if (n == 0)
+        return false;
+      char *cue = ddl_xmalloc(n + 1);
+      for (size_t i = 0; i < n; i++)
+        cue[i] = (char)tolower((unsigned char)p[i]);
+      cue[n] = '\0';
+      DDL_VEC_PUSH(*out, cue);
+      return true;
+    } else {
+      return false;
+    }
+  }
+  return false; /* nothing consumed for certain */
+}
+
+bool ddl_cues_extract(const char *pattern, char ***out, size_t *n) {
+  cue_vec cues = {0};
+  *out = NULL;
+  *n = 0;
+  size_t len = strlen(pattern);
+  /* A pattern in extended syntax reads differently; leave it alone. */
+  bool ok = !strstr(pattern, "(?x") &&
+            each_alternative(pattern, pattern + len, false, &cues, alternative);
+  if (!ok || cues.len == 0) {
+    ddl_cues_free(cues.items, cues.len);
+    return false;
+  }
+  *out = cues.items;
+  *n = cues.len;
+  return true;
+}
+
+void ddl_cues_free(char **cues, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(cues[i]);
+  free(cues);
+}
+
+/* ---- the index ----------------------------------------------------- */
+
+typedef struct {
+  uint32_t child[37]; /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
+  uint64_t ends;      /* patterns with a cue ending here */
+} cue_node;
+
+struct ddl_cue_index {
+  DDL_VEC(cue_node) nodes;
+  uint64_t always; /* patterns without cues */
+  uint64_t all;
+};
+
+static int slot(unsigned char c) {
+  if (c >= 'a' && c <= 'z')
+    return c - 'a';
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= '0' && c <= '9')
+    return 26 + (c - '0');
+  return c == '_' ? 36 : -1;
+}
+
+ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
+  ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
+  cue_node root = {{0}, 0};
+  DDL_VEC_PUSH(ix->nodes, root);
+  for (size_t i = 0; i < n && i < 64; i++) {
+    uint64_t bit = (uint64_t)1 << i;
+    ix->all |= bit;
+    char **cues;
+    size_t ncues;
+    if (!ddl_cues_extract(patterns[i], &cues, &ncues)) {
+      ix->always |= bit;
+      continue;
+    }
+    for (size_t k = 0; k < ncues; k++) {
+      uint32_t at = 0;
+      for (const unsigned char *c = (const unsigned char *)cues[k]; *c; c++) {
+        int s = slot(*c);
+        if (s < 0) { /* cannot happen: cues are word characters */
+          at = UINT32_MAX;
+          break;
+        }
+        if (!ix->nodes.items[at].child[s]) {
+          cue_node fresh = {{0}, 0};
+          DDL_VEC_PUSH(ix->nodes, fresh);
+          ix->nodes.items[at].child[s] = (uint32_t)(ix->nodes.len - 1);
+        }
+        at = ix->nodes.items[at].child[s];
+      }
+      if (at == UINT32_MAX)
+        ix->always |= bit;
+      else
+        ix->nodes.items[at].ends |= bit;
+    }
+    ddl_cues_free(cues, ncues);
+  }
+  return ix;
+}
+
+void ddl_cue_index_free(ddl_cue_index *ix) {
+  if (!ix)
+    return;
+  DDL_VEC_FREE(ix->nodes);
+  free(ix);
+}
+
+uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
+                                  size_t end) {
+  uint64_t found = ix->always;
+  const unsigned char *t = (const unsigned char *)text;
+  for (size_t i = start; i < end && found != ix->all; i++) {
+    if (!word_char(t[i]) || (i > 0 && word_char(t[i - 1])))
+      continue;
+    uint32_t at = 0;
+    for (size_t k = i; k < end; k++) {
+      int s = slot(t[k]);
+      if (s < 0 || !(at = ix->nodes.items[at].child[s]))
+        break;
+      found |= ix->nodes.items[at].ends;
+    }
+  }
+  return found;
+}

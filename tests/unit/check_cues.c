@@ -1,0 +1,199 @@
+/* Cue words: what is read off a pattern, and the promise that makes them
+ * safe to use, a pattern skipped for want of its cues never matches. */
+#include "helpers.h"
+#include "regex/cues.h"
+#include "regex/regex.h"
+#include "util/vec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+static int by_string(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The cues of PATTERN, sorted and joined by '|', or "-" when none. */
+static void cues_of(const char *pattern, char *out, size_t size) {
+  char **cues;
+  size_t n;
+  if (!ddl_cues_extract(pattern, &cues, &n)) {
+    snprintf(out, size, "-");
+    return;
+  }
+  qsort(cues, n, sizeof(char *), by_string);
+  out[0] = '\0';
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(out);
+    snprintf(out + len, size - len, "%s%s", i ? "|" : "", cues[i]);
+  }
+  ddl_cues_free(cues, n);
+}
+
+static const struct {
+  const char *pattern, *cues;
+} extract_cases[] = {
+    {"\\bbecause\\b", "because"},
+    {"\\b(?:will|shall|must)\\s+\\w+", "must|shall|will"},
+    {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "we"},
+    {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "adopt|use"},
+    {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should|will"},
+    {"\\bneeds?\\s+to\\b", "need"},
+    {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "are|is|will"},
+    {"(?-i)\\b(?:TODO|FIXME)\\b", "fixme|todo"},
+    {"\\b(?:due|owing)\\s+to\\b|\\bthanks\\s+to\\b", "due|owing|thanks"},
+    {"\\b(?i:REST)\\b", "rest"},
+    {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "a|an|the"},
+    /* What cannot be read is never guessed. */
+    {"because", "-"},                  /* may match inside a word */
+    {",\\s*as\\s+it\\b", "-"},         /* punctuation first */
+    {"\\?\\s*$", "-"},
+    {"[a-z]+ing\\b", "-"},
+    {"\\b\\w+ly\\s+used\\b", "-"},
+    {"\\b(?:use|[a-z]+ed)\\b", "-"},   /* one alternative has no literal */
+    {"(?:\\bwe\\s+)?\\buse\\b", "use"},
+    {"(?:\\bwe\\s+)?use\\b", "-"},    /* "use" may follow anything */
+    {"(?x) \\b because \\b", "-"},
+    {"\\buse*\\b", "us"},
+    {"\\bx{0,2}ab\\b", "-"},
+};
+
+START_TEST(test_extract) {
+  char got[512];
+  cues_of(extract_cases[_i].pattern, got, sizeof(got));
+  ck_assert_msg(strcmp(got, extract_cases[_i].cues) == 0, "%s: cues '%s', expected '%s'",
+                extract_cases[_i].pattern, got, extract_cases[_i].cues);
+}
+END_TEST
+
+START_TEST(test_candidates) {
+  const char *patterns[] = {"\\bbecause\\b", "\\b(?:will|must)\\s+\\w+", "[a-z]+ing\\b",
+                            "\\bneeds?\\s+to\\b"};
+  ddl_cue_index *ix = ddl_cue_index_build(patterns, 4);
+  const char *text = "We WILL do it, because it needs to.";
+  uint64_t got = ddl_cue_index_candidates(ix, text, 0, strlen(text));
+  ck_assert_uint_eq(got, 0xF);
+  text = "Nothing here but sleeping cats.";
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0x4);
+  /* Only words from START count. */
+  text = "because then";
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 1, strlen(text)), 0x4);
+  /* A cue is a prefix of a word, not a piece inside one. */
+  text = "unbecause willow";
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0x6);
+  ddl_cue_index_free(ix);
+}
+END_TEST
+
+/* ---- the promise, on real patterns and real prose -------------------- */
+
+typedef DDL_VEC(char *) str_vec;
+
+/* Every scalar of the YAML file at PATH that compiles as a pattern. */
+static void pack_scalars(const char *path, str_vec *out) {
+  FILE *f = fopen(path, "rb");
+  ck_assert_msg(f != NULL, "cannot open %s", path);
+  yaml_parser_t parser;
+  yaml_document_t doc;
+  ck_assert(yaml_parser_initialize(&parser));
+  yaml_parser_set_input_file(&parser, f);
+  ck_assert_msg(yaml_parser_load(&parser, &doc), "cannot parse %s", path);
+  for (yaml_node_t *n = doc.nodes.start; n < doc.nodes.top; n++)
+    if (n->type == YAML_SCALAR_NODE)
+      DDL_VEC_PUSH(*out, strdup((const char *)n->data.scalar.value));
+  yaml_document_delete(&doc);
+  yaml_parser_delete(&parser);
+  fclose(f);
+}
+
+/* The lines of the labelled documents, as subjects to match. */
+static void corpus_lines(str_vec *out, size_t max_docs) {
+  static const char *const docs[] = {"sd-primer-pastebin", "sd-sdi-chat", "eng-go-sumdb",
+                                     "eng-kep-2340", "eng-grpc-retries", "eng-cortex-architecture",
+                                     "eng-adr-govuk-mysql", "eng-vitess-queues"};
+  for (size_t d = 0; d < DDL_ARRAY_LEN(docs) && d < max_docs; d++) {
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/../shared/corpus/labelled/%s.md", DDLINT_SOURCE_DIR, docs[d]);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+      continue; /* the corpus is optional for this test */
+    char line[4096];
+    while (fgets(line, sizeof(line), f)) {
+      line[strcspn(line, "\r\n")] = '\0';
+      if (*line)
+        DDL_VEC_PUSH(*out, strdup(line));
+    }
+    fclose(f);
+  }
+  /* Sentences written to meet each shape of pattern at least once. */
+  static const char *const extra[] = {
+      "We will use Redis because reads dominate.", "Use Kafka for events.",
+      "The index SHOULD be rebuilt nightly.", "Shards will be assigned by tenant.",
+      "To reduce latency, we cache reads.", "TODO: fill this in", "It's RESTful and idempotent."};
+  for (size_t i = 0; i < DDL_ARRAY_LEN(extra); i++)
+    DDL_VEC_PUSH(*out, strdup(extra[i]));
+}
+
+START_TEST(test_never_skips_a_match) {
+  str_vec scalars = {0}, lines = {0};
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/rules/deep-dive.yaml", DDLINT_SOURCE_DIR);
+  pack_scalars(path, &scalars);
+  snprintf(path, sizeof(path), "%s/rules/hygiene.yaml", DDLINT_SOURCE_DIR);
+  pack_scalars(path, &scalars);
+  corpus_lines(&lines, 8);
+  ck_assert_uint_gt(scalars.len, 100);
+  size_t patterns = 0, with_cues = 0, matches = 0; /* of those written as regexes */
+  for (size_t p = 0; p < scalars.len; p++) {
+    char err[256];
+    size_t off;
+    ddl_regex *re = ddl_regex_compile(scalars.items[p], err, sizeof(err), &off);
+    if (!re)
+      continue;
+    bool regex_like = strchr(scalars.items[p], '\\') != NULL;
+    patterns += regex_like;
+    const char *one[] = {scalars.items[p]};
+    ddl_cue_index *ix = ddl_cue_index_build(one, 1);
+    char **cues;
+    size_t n;
+    if (ddl_cues_extract(scalars.items[p], &cues, &n)) {
+      with_cues += regex_like;
+      ddl_cues_free(cues, n);
+    }
+    for (size_t l = 0; l < lines.len; l++) {
+      size_t s, e, len = strlen(lines.items[l]);
+      if (!ddl_regex_search(re, lines.items[l], len, 0, &s, &e))
+        continue;
+      matches++;
+      ck_assert_msg(ddl_cue_index_candidates(ix, lines.items[l], 0, len) & 1,
+                    "pattern '%s' matches '%s' but its cues rule it out", scalars.items[p],
+                    lines.items[l]);
+    }
+    ddl_cue_index_free(ix);
+    ddl_regex_free(re);
+  }
+  /* The test means something only if patterns have cues and match. */
+  ck_assert_msg(with_cues * 2 > patterns, "%zu of %zu patterns have cues", with_cues, patterns);
+  ck_assert_uint_gt(matches, 1000);
+  for (size_t i = 0; i < scalars.len; i++)
+    free(scalars.items[i]);
+  for (size_t i = 0; i < lines.len; i++)
+    free(lines.items[i]);
+  DDL_VEC_FREE(scalars);
+  DDL_VEC_FREE(lines);
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("cues");
+  TCase *tc = tcase_create("extract");
+  tcase_add_loop_test(tc, test_extract, 0, DDL_ARRAY_LEN(extract_cases));
+  tcase_add_test(tc, test_candidates);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("promise");
+  tcase_set_timeout(tc, 300);
+  tcase_add_test(tc, test_never_skips_a_match);
+  suite_add_tcase(s, tc);
+  return run_suite(s);
+}
