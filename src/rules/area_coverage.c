@@ -5,6 +5,7 @@
  * with next to nothing under it, is partial. */
 #include "engine/engine.h"
 
+#include "doc/proper_name.h"
 #include "rules/ruleset.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -15,7 +16,8 @@
 static const char *const keys[] = {
     "area",           "title",           "questions",      "partial-severity", "heading",
     "ignore-heading", "anchor",          "not-applicable", "evidence",         "min-words",
-    "covered-weight", "covered-density", "covered-total", "partial-weight", NULL};
+    "covered-weight", "covered-density", "covered-total", "partial-weight", "context-sections",
+    "context-weight", "generic-weight", "name-weight", "heading-evidence", NULL};
 
 typedef struct {
   char *area, *title;
@@ -23,13 +25,21 @@ typedef struct {
   size_t nquestions;
   ddl_severity partial_severity;
   ddl_regex_list heading, ignore_heading, anchor, not_applicable;
+  ddl_regex_list context_sections; /* requirements, background...: needs, not a design */
   ddl_term_list evidence;
   double min_words, covered_weight, covered_density, covered_total, partial_weight;
+  double context_weight, generic_weight, name_weight, heading_evidence;
 } area_rule;
 
 /* Distinct terms remembered per sentence; more add nothing once a
  * sentence's score reaches 1. */
 enum { SENTENCE_TERMS = 8 };
+
+/* A term of this weight is specific to the area; lighter ones only
+ * support it. */
+#define SPECIFIC_WEIGHT 1.0f
+
+enum { UNKNOWN = 0, NO = 1, YES = 2 };
 
 /* A sentence scores the sum of the weights of the distinct terms in it,
  * at most 1: one strong term, or two weak ones, make it evidence; the
@@ -40,7 +50,8 @@ typedef struct {
   float best_sentence;  /* the highest sentence score anywhere */
   uint32_t *first;      /* per section: first block with evidence */
   uint32_t cur_block, cur_sentence;
-  float cur_score;
+  float cur_score, cur_max;
+  uint8_t *context;     /* per section: UNKNOWN, or whether it states context */
   uint32_t cur_terms[SENTENCE_TERMS];
   uint32_t ncur_terms;
   bool open;
@@ -64,6 +75,7 @@ static void release(void *data) {
   ddl_regex_list_free(&r->ignore_heading);
   ddl_regex_list_free(&r->anchor);
   ddl_regex_list_free(&r->not_applicable);
+  ddl_regex_list_free(&r->context_sections);
   ddl_term_list_free(&r->evidence);
   free(r);
 }
@@ -123,12 +135,17 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
       (rc = ddl_rule_src_patterns(src, "ignore-heading", false, &r->ignore_heading)) ||
       (rc = ddl_rule_src_patterns(src, "anchor", false, &r->anchor)) ||
       (rc = ddl_rule_src_patterns(src, "not-applicable", false, &r->not_applicable)) ||
+      (rc = ddl_rule_src_patterns(src, "context-sections", false, &r->context_sections)) ||
       (rc = ddl_rule_src_terms(src, "evidence", false, &r->evidence)) ||
       (rc = number(src, "min-words", 25, &r->min_words)) ||
       (rc = number(src, "covered-weight", 4, &r->covered_weight)) ||
       (rc = number(src, "covered-density", 0.2, &r->covered_density)) ||
       (rc = number(src, "covered-total", 10, &r->covered_total)) ||
-      (rc = number(src, "partial-weight", 1, &r->partial_weight)))
+      (rc = number(src, "partial-weight", 1, &r->partial_weight)) ||
+      (rc = number(src, "context-weight", 1, &r->context_weight)) ||
+      (rc = number(src, "generic-weight", 1, &r->generic_weight)) ||
+      (rc = number(src, "name-weight", 1, &r->name_weight)) ||
+      (rc = number(src, "heading-evidence", 0, &r->heading_evidence)))
     goto fail;
   describe(rule, r);
   rule->data = r;
@@ -151,14 +168,37 @@ static void *begin(ddl_run *run, const ddl_active *a) {
   st->first = ddl_run_alloc(run, run->doc->nsections * sizeof(uint32_t));
   for (uint32_t i = 0; i < run->doc->nsections; i++)
     st->first[i] = UINT32_MAX;
+  st->context = ddl_run_alloc(run, run->doc->nsections + 1);
   return st;
+}
+
+/* Whether section S, or one enclosing it, states context rather than the
+ * design, by its title: requirements, estimates, background, motivation,
+ * a glossary, an ADR's Context.  The document's title never does. */
+static bool in_context(area_state *st, const area_rule *r, const ddl_doc *doc,
+                       const ddl_section *s) {
+  if (!s || s->level == 0 || r->context_sections.len == 0)
+    return false;
+  if (st->context[s->index] == UNKNOWN) {
+    bool own = s != doc->title && ddl_regex_list_any(&r->context_sections, s->title, 0,
+                                                     strlen(s->title));
+    st->context[s->index] = own || in_context(st, r, doc, s->parent) ? YES : NO;
+  }
+  return st->context[s->index] == YES;
 }
 
 static void flush(area_state *st, const ddl_doc *doc) {
   if (!st->open)
     return;
-  uint32_t sec = doc->blocks[st->cur_block].section->index;
+  const area_rule *r = st->a->rule->data;
+  const ddl_section *section = doc->blocks[st->cur_block].section;
+  uint32_t sec = section->index;
   float score = st->cur_score > 1 ? 1 : st->cur_score;
+  /* Generic words alone ("client", "request") are not a discussion. */
+  if (st->cur_max < SPECIFIC_WEIGHT)
+    score *= (float)r->generic_weight;
+  if (in_context(st, r, doc, section))
+    score *= (float)r->context_weight;
   st->weight[sec] += score;
   if (score > st->best_sentence)
     st->best_sentence = score;
@@ -170,19 +210,28 @@ static void flush(area_state *st, const ddl_doc *doc) {
 static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentence,
                  const ddl_lex_hit *hit, const ddl_lex_owner *owner) {
   area_state *st = state;
+  const area_rule *r = st->a->rule->data;
   if (b->kind == DDL_BLOCK_HEADING)
     return; /* headings are judged by the heading patterns */
+  float weight = owner->weight;
+  bool name = r->name_weight != 1 && !ddl_lexicon_case_sensitive(run->rs->lex, hit->term) &&
+              ddl_in_proper_name(b, sentence, hit->start);
+  if (name)
+    weight *= (float)r->name_weight;
   if (st->trace)
     ddl_trace_at(run, ddl_block_src_offset(b, hit->start),
-                 "%s: term '%.*s' (%.1f) in block %u sentence %u of section %u",
-                 ((const area_rule *)st->a->rule->data)->area, (int)(hit->end - hit->start),
-                 b->text + hit->start, owner->weight, b->index, sentence, b->section->index);
+                 "%s: term '%.*s' (%.2f%s) in block %u sentence %u of section %u", r->area,
+                 (int)(hit->end - hit->start), b->text + hit->start, weight,
+                 name ? ", in a name" : "", b->index, sentence, b->section->index);
+  if (weight <= 0)
+    return;
   if (!st->open || st->cur_block != b->index || st->cur_sentence != sentence) {
     flush(st, run->doc);
     st->open = true;
     st->cur_block = b->index;
     st->cur_sentence = sentence;
     st->cur_score = 0;
+    st->cur_max = 0;
     st->ncur_terms = 0;
   }
   for (uint32_t i = 0; i < st->ncur_terms; i++)
@@ -190,20 +239,22 @@ static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentenc
       return;
   if (st->ncur_terms < SENTENCE_TERMS)
     st->cur_terms[st->ncur_terms++] = hit->term;
-  st->cur_score += owner->weight;
+  st->cur_score += weight;
+  if (weight > st->cur_max)
+    st->cur_max = weight;
 }
 
 /* Whether a heading names the area.  ignore-heading excludes headings that
  * are not topics, such as a template's questions ("Will this feature add
  * API calls?"); their prose still counts as evidence. */
 static bool heading_matches(const area_rule *r, const ddl_run *run, const char *title) {
-  size_t s, e, len = strlen(title);
-  if (ddl_regex_list_search(&r->ignore_heading, title, 0, len, &s, &e))
+  size_t len = strlen(title);
+  if (ddl_regex_list_any(&r->ignore_heading, title, 0, len))
     return false;
-  if (ddl_regex_list_search(&r->heading, title, 0, len, &s, &e))
+  if (ddl_regex_list_any(&r->heading, title, 0, len))
     return true;
   const ddl_regex_list *syn = ddl_ruleset_synonyms(run->rs, r->area);
-  return syn && ddl_regex_list_search(syn, title, 0, len, &s, &e);
+  return syn && ddl_regex_list_any(syn, title, 0, len);
 }
 
 /* The first prose block directly in section S, or NULL. */
@@ -252,16 +303,38 @@ typedef struct {
   uint32_t words;
 } verdict;
 
-static void judge_headings(const area_rule *r, ddl_run *run, const area_state *st, verdict *v) {
+static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, verdict *v) {
   const ddl_doc *doc = run->doc;
   const ddl_prose_stats *ps = ddl_run_prose_stats(run);
   for (uint32_t i = 1; i < doc->nsections; i++) {
     const ddl_section *s = &doc->sections[i];
     if (s == doc->title || !heading_matches(r, run, s->title))
       continue;
+    if (in_context(st, r, doc, s)) {
+      /* "Capacity estimation" states a need; it is not a scalability design. */
+      if (st->trace)
+        ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches but states context",
+                     r->area, s->title);
+      continue;
+    }
+    na_mark na = not_applicable(r, doc, s);
     ddl_span home = ddl_run_heading_span(run, s->heading);
     uint32_t words = ps->words_before[s->subtree_end] - ps->words_before[s->first_block];
-    na_mark na = not_applicable(r, doc, s);
+    /* A section long enough to judge is about the area when it speaks of
+     * it ("Performance Schema Tables" names a namespace, not performance),
+     * or says it does not apply; a short one is a thin section either way. */
+    float inside = 0;
+    for (uint32_t j = i; j < doc->nsections && doc->sections[j].first_block < s->subtree_end &&
+                         (j == i || doc->sections[j].level > s->level);
+         j++)
+      inside += st->weight[j];
+    if (na == NA_NONE && words >= r->min_words && inside < r->heading_evidence) {
+      if (st->trace)
+        ddl_trace_at(run, s->heading->src.start,
+                     "%s: heading '%s' matches but its %u words have evidence %.2f < %.2f",
+                     r->area, s->title, words, inside, r->heading_evidence);
+      continue;
+    }
     if (st->trace)
       ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches, %u words under it%s",
                    r->area, s->title, words, na ? " (marked not applicable)" : "");

@@ -1,0 +1,60 @@
+/* Telling a capitalised name from a capitalised sentence start. */
+#include "doc/proper_name.h"
+
+#include <ctype.h>
+
+static bool space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+/* Marks that may precede a word without ending what came before:
+ * emphasis, quotes and brackets. */
+static bool opener(char c) {
+  return c == '*' || c == '_' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '`';
+}
+
+/* Capitalised: an upper-case first letter, and a lower-case one after it. */
+static bool capitalised(const char *t, uint32_t start, uint32_t end) {
+  if (start >= end || !isupper((unsigned char)t[start]))
+    return false;
+  for (uint32_t i = start + 1; i < end && isalnum((unsigned char)t[i]); i++)
+    if (islower((unsigned char)t[i]))
+      return true;
+  return false;
+}
+
+/* A word that names something by its capital: capitalised or an
+ * acronym ("API", "GOV.UK"), as a neighbour of a name word. */
+static bool name_like(const char *t, uint32_t start, uint32_t end) {
+  while (start < end && opener(t[start]))
+    start++;
+  return start < end && isupper((unsigned char)t[start]) && !(end - start == 1 && t[start] == 'I');
+}
+
+/* Whether the word at START opens its sentence, cell or clause: only
+ * openers lie between it and the sentence start, a '|' or a ':'. */
+static bool opens(const ddl_block *b, uint32_t sentence, uint32_t start) {
+  uint32_t from = sentence < b->nsents ? b->sents[sentence].start : 0;
+  uint32_t i = start;
+  while (i > from && (space(b->text[i - 1]) || opener(b->text[i - 1])))
+    i--;
+  return i <= from || b->text[i - 1] == '|' || b->text[i - 1] == ':' ||
+         b->text[i - 1] == '-' || b->text[i - 1] == '.';
+}
+
+bool ddl_in_proper_name(const ddl_block *b, uint32_t sentence, uint32_t start) {
+  const char *t = b->text;
+  uint32_t end = start;
+  while (end < b->len && !space(t[end]))
+    end++;
+  if (!capitalised(t, start, end) || opens(b, sentence, start))
+    return false;
+  /* The word must modify a capitalised word after it: "Performance" in
+   * "Performance Schema".  The last word of a name is its head, and names
+   * the thing by what it is: "Memory Cache" is a cache. */
+  uint32_t ns = end;
+  while (ns < b->len && (t[ns] == ' ' || t[ns] == '\t'))
+    ns++;
+  uint32_t ne = ns;
+  while (ne < b->len && !space(t[ne]))
+    ne++;
+  return ne > ns && name_like(t, ns, ne);
+}
