@@ -1,8 +1,12 @@
 /* Rule kind "justification": a sentence, list item or table row that
- * states a design decision must say why.  A reason counts when it is in
- * the same sentence (or, with reason-scope: paragraph, anywhere in the
- * paragraph), the next sentence, the same list item or its sub-items, the
- * sentence that introduces the list, or a table's rationale column. */
+ * states a design decision must say why.  A reason counts for the decision
+ * it is about: in the same sentence; in the next sentence, or with
+ * reason-scope: paragraph in any later sentence of the paragraph up to the
+ * next decision, when that sentence decides nothing itself (it refers
+ * back: "This lets..."); in the item's other paragraphs and sub-items that
+ * decide nothing themselves; in the sentence that introduces the list; or
+ * in a table's rationale column.  A reason given for another decision
+ * does not carry over. */
 #include "engine/engine.h"
 
 #include "util/buf.h"
@@ -14,18 +18,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const keys[] = {"decision", "not-decision", "reason", "not-reason",
+static const char *const keys[] = {"decision", "statement", "not-decision", "reason", "not-reason",
                                    "rationale-column", "reason-scope", "skip-sections", NULL};
 
 /* How far from a decision its reason may be, besides list items. */
 typedef enum {
   SCOPE_SENTENCE,   /* the decision's sentence or the next one */
   SCOPE_NEIGHBOURS, /* also the sentence before */
-  SCOPE_PARAGRAPH   /* anywhere in the paragraph, or the next sentence */
+  SCOPE_PARAGRAPH   /* any later sentence up to the next decision, or before the first */
 } reason_scope;
 
 typedef struct {
   ddl_regex_list decision, not_decision, reason, not_reason, rationale_column;
+  /* Descriptions of the design ("Requests are routed by tenant"): decisions
+   * when they name something the design is made of. */
+  ddl_regex_list statement;
   ddl_regex_list skip_sections; /* requirements, use cases...: nothing decided there */
   reason_scope scope;
 } just_rule;
@@ -34,11 +41,22 @@ enum { UNKNOWN = 0, NO = 1, YES = 2 };
 
 typedef struct {
   const ddl_active *a;
+  ddl_run *run;
   bool trace;
-  uint8_t *block_reason;       /* per block, computed on demand */
+  uint8_t *block_reason;       /* per block: a reason no decision there claims; on demand */
   uint8_t *skipped;            /* per section, computed on demand */
   const ddl_table *table;      /* the table whose rationale column is cached */
   int32_t rationale_col;
+  /* The last reason found, for DDLINT_TRACE: block and text range. */
+  const ddl_block *reason_block;
+  ddl_span reason_at;
+  /* Per sentence of the block being visited: UNKNOWN, NO or YES for "gives
+   * a reason" and where; a sentence is asked several times (for itself,
+   * for the decision before it...) and each answer costs many patterns. */
+  uint32_t cur_block;
+  uint8_t *cur_reason;
+  ddl_span *cur_reason_at;
+  uint32_t cur_cap;
 } just_state;
 
 /* Sub-items and item paragraphs looked at for a reason; bounds the work
@@ -50,6 +68,7 @@ static void release(void *data) {
   if (!r)
     return;
   ddl_regex_list_free(&r->decision);
+  ddl_regex_list_free(&r->statement);
   ddl_regex_list_free(&r->not_decision);
   ddl_regex_list_free(&r->reason);
   ddl_regex_list_free(&r->not_reason);
@@ -79,6 +98,7 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
     r->scope = (reason_scope)found;
   }
   if ((rc = ddl_rule_src_patterns(src, "decision", true, &r->decision)) ||
+      (rc = ddl_rule_src_patterns(src, "statement", false, &r->statement)) ||
       (rc = ddl_rule_src_patterns(src, "not-decision", false, &r->not_decision)) ||
       (rc = ddl_rule_src_patterns(src, "reason", true, &r->reason)) ||
       (rc = ddl_rule_src_patterns(src, "not-reason", false, &r->not_reason)) ||
@@ -95,15 +115,17 @@ fail:
 static void *begin(ddl_run *run, const ddl_active *a) {
   just_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
+  st->run = run;
   st->trace = ddl_trace("justification");
   st->block_reason = ddl_run_alloc(run, run->doc->nblocks + 1);
+  st->cur_block = UINT32_MAX;
   st->skipped = ddl_run_alloc(run, run->doc->nsections + 1);
   st->rationale_col = -1;
   return st;
 }
 
 /* Whether T[0, len) gives a reason that is not a generic restatement. */
-static bool has_reason(const just_rule *r, const char *t, size_t len) {
+static bool has_reason(const just_rule *r, const char *t, size_t len, size_t *rs, size_t *re) {
   size_t pos = 0, s, e;
   while (pos < len && ddl_regex_list_search(&r->reason, t, pos, len, &s, &e)) {
     size_t ns, ne, npos = 0;
@@ -112,22 +134,58 @@ static bool has_reason(const just_rule *r, const char *t, size_t len) {
       generic = ns <= s && s < (ne > ns ? ne : ns + 1);
       npos = ne > ns ? ne : ns + 1;
     }
-    if (!generic)
+    if (!generic) {
+      *rs = s;
+      *re = e;
       return true;
+    }
     pos = e > s ? e : s + 1;
   }
   return false;
 }
 
-static bool sentence_reason(const just_rule *r, const ddl_block *b, uint32_t i) {
-  return i < b->nsents && has_reason(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start);
+static bool sentence_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
+  if (i >= b->nsents)
+    return false;
+  bool cached = b->index == st->cur_block;
+  if (cached && st->cur_reason[i] != UNKNOWN) {
+    if (st->cur_reason[i] == NO)
+      return false;
+    st->reason_block = b;
+    st->reason_at = st->cur_reason_at[i];
+    return true;
+  }
+  size_t rs, re;
+  bool yes =
+      has_reason(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start, &rs, &re);
+  ddl_span at = {0, 0};
+  if (yes) {
+    at = (ddl_span){b->sents[i].start + (uint32_t)rs, b->sents[i].start + (uint32_t)re};
+    st->reason_block = b;
+    st->reason_at = at;
+  }
+  if (cached) {
+    st->cur_reason[i] = yes ? YES : NO;
+    st->cur_reason_at[i] = at;
+  }
+  return yes;
 }
 
+static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, ddl_span s,
+                        size_t *ms, size_t *me);
+
+static bool sentence_decides(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
+  size_t ms, me;
+  return i < b->nsents && is_decision(st, r, b, b->sents[i], &ms, &me);
+}
+
+/* Whether block B gives a reason that no decision of its own claims: a
+ * sub-item that decides something keeps its reason to itself. */
 static bool block_reason(just_state *st, const just_rule *r, const ddl_block *b) {
   if (st->block_reason[b->index] == UNKNOWN) {
     bool yes = false;
     for (uint32_t i = 0; i < b->nsents && !yes; i++)
-      yes = sentence_reason(r, b, i);
+      yes = sentence_reason(st, r, b, i) && !sentence_decides(st, r, b, i);
     st->block_reason[b->index] = yes ? YES : NO;
   }
   return st->block_reason[b->index] == YES;
@@ -146,13 +204,11 @@ static bool item_reason(just_state *st, const just_rule *r, const ddl_doc *doc, 
       return true;
   if (it->lead_in >= 0) {
     const ddl_block *lead = &doc->blocks[it->lead_in];
-    if (lead->nsents && sentence_reason(r, lead, lead->nsents - 1))
+    if (lead->nsents && sentence_reason(st, r, lead, lead->nsents - 1))
       return true;
   }
   return false;
 }
-
-static bool is_decision(const just_rule *r, const char *t, size_t len, size_t *ms, size_t *me);
 
 /* Whether the list that paragraph B introduces argues for its last
  * sentence: B ends "as:", "because:" or "since:", or one of the list's
@@ -187,22 +243,72 @@ static bool list_argues(just_state *st, const just_rule *r, const ddl_doc *doc, 
 
 /* A following sentence lends its reason unless it states a decision of
  * its own: in "We use X. We use Y because Z." the reason is Y's. */
-static bool lends_reason(const just_rule *r, const ddl_block *b, uint32_t i) {
-  size_t ms, me;
-  return i < b->nsents && sentence_reason(r, b, i) &&
-         !is_decision(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start, &ms, &me);
+static bool lends_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
+  return i < b->nsents && sentence_reason(st, r, b, i) && !sentence_decides(st, r, b, i);
+}
+
+/* Whether sentences I and J of B share a content word (one of six letters
+ * or more, compared by its first six): the mark of a sentence that goes on
+ * about the same thing ("The data is partitioned at two levels. ... the
+ * entries table is partitioned by month, which lets us ..."). */
+static bool same_topic(const ddl_block *b, uint32_t i, uint32_t j) {
+  enum { STEM = 6 };
+  const char *t = b->text;
+  ddl_span a = b->sents[i], c = b->sents[j];
+  for (uint32_t p = a.start; p < a.end; p++) {
+    if (!isalpha((unsigned char)t[p]) || (p > a.start && isalpha((unsigned char)t[p - 1])))
+      continue;
+    uint32_t n = 0;
+    while (p + n < a.end && isalpha((unsigned char)t[p + n]))
+      n++;
+    if (n < STEM)
+      continue;
+    for (uint32_t q = c.start; q + STEM <= c.end; q++) {
+      if (q > c.start && isalpha((unsigned char)t[q - 1]))
+        continue;
+      if (strncasecmp(t + p, t + q, STEM) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+
+/* With reason-scope: paragraph, a sentence that decides nothing refers to
+ * the decision before it ("This keeps..."), or, before the paragraph's
+ * first decision, to that one ("Reads dominate. We use Redis.").  A later
+ * decision's reason also counts for an earlier one it elaborates: one on
+ * the same topic.  DECIDES marks the block's decision sentences. */
+static bool paragraph_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i,
+                             const bool *decides) {
+  bool between = false; /* a decision lies between I and J */
+  for (uint32_t j = i + 1; j < b->nsents; j++) {
+    if (!decides[j] && !between && sentence_reason(st, r, b, j))
+      return true;
+    if (decides[j]) {
+      if (same_topic(b, i, j) && sentence_reason(st, r, b, j))
+        return true;
+      between = true;
+    }
+  }
+  for (uint32_t j = 0; j < i; j++)
+    if (decides[j])
+      return false;
+  for (uint32_t j = 0; j < i; j++)
+    if (sentence_reason(st, r, b, j))
+      return true;
+  return false;
 }
 
 /* Where the reason for sentence I of B is, or NULL when there is none. */
 static const char *justified(just_state *st, const just_rule *r, const ddl_doc *doc,
-                             const ddl_block *b, uint32_t i) {
-  if (sentence_reason(r, b, i))
+                             const ddl_block *b, uint32_t i, const bool *decides) {
+  if (sentence_reason(st, r, b, i))
     return "same sentence";
-  if (lends_reason(r, b, i + 1))
+  if (lends_reason(st, r, b, i + 1))
     return "next sentence";
-  if (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(r, b, i - 1))
+  if (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(st, r, b, i - 1))
     return "previous sentence";
-  if (r->scope == SCOPE_PARAGRAPH && block_reason(st, r, b))
+  if (r->scope == SCOPE_PARAGRAPH && paragraph_reason(st, r, b, i, decides))
     return "same paragraph";
   if (b->item_first && item_reason(st, r, doc, b))
     return "list item, sub-items or lead-in";
@@ -216,7 +322,7 @@ static const char *justified(just_state *st, const just_rule *r, const ddl_doc *
   if (i + 1 == b->nsents && b->index + 1 < doc->nblocks) {
     const ddl_block *next = &doc->blocks[b->index + 1];
     if (next->kind == DDL_BLOCK_PARAGRAPH && next->item == b->item && !next->item_first &&
-        next->section == b->section && lends_reason(r, next, 0))
+        next->section == b->section && lends_reason(st, r, next, 0))
       return "next paragraph";
   }
   return NULL;
@@ -249,10 +355,40 @@ static void report(ddl_run *run, just_state *st, const ddl_block *b, uint32_t fr
   ddl_buf_free(&q);
 }
 
-static bool is_decision(const just_rule *r, const char *t, size_t len, size_t *ms, size_t *me) {
-  size_t s, e;
-  return ddl_regex_list_search(&r->decision, t, 0, len, ms, me) &&
-         !ddl_regex_list_search(&r->not_decision, t, 0, len, &s, &e);
+/* Whether sentence S of B names something a design is made of: a term of
+ * the deep-dive lexicon ("cache", "shard", "TLS"), inline code, or a name
+ * spelt with a capital inside the sentence ("Kafka", "Store Gateway"). */
+static bool names_something(ddl_run *run, const ddl_block *b, ddl_span s) {
+  if (ddl_run_term_in(run, b, s.start, s.end))
+    return true;
+  for (uint32_t c = 0; c < b->ncode; c++)
+    if (b->code[c].start >= s.start && b->code[c].start < s.end)
+      return true;
+  bool first = true;
+  for (uint32_t i = s.start; i < s.end; i++) {
+    unsigned char c = (unsigned char)b->text[i];
+    bool starts = isalnum(c) && (i == s.start || !isalnum((unsigned char)b->text[i - 1]));
+    if (!starts)
+      continue;
+    if (!first && isupper(c) && !(c == 'I' && (i + 1 >= s.end || !isalnum((unsigned char)b->text[i + 1]))))
+      return true;
+    first = false;
+  }
+  return false;
+}
+
+/* Sentences per block whose decision marks fit on the stack. */
+enum { STACK_SENTENCES = 64 };
+
+static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, ddl_span span,
+                        size_t *ms, size_t *me) {
+  const char *t = b->text + span.start;
+  size_t len = span.end - span.start;
+  if (!ddl_regex_list_search(&r->decision, t, 0, len, ms, me) &&
+      !(r->statement.len && ddl_regex_list_search(&r->statement, t, 0, len, ms, me) &&
+        names_something(st->run, b, span)))
+    return false;
+  return !ddl_regex_list_any(&r->not_decision, t, 0, len);
 }
 
 /* Whether a rationale cell says something: one word is enough ("Cheaper"),
@@ -311,9 +447,9 @@ static void table_row(just_state *st, const just_rule *r, ddl_run *run, const dd
     ddl_buf_free(&cells);
     return;
   }
-  size_t ms, me;
-  if (is_decision(r, b->text + row.start, row.end - row.start, &ms, &me) &&
-      !has_reason(r, b->text + row.start, row.end - row.start))
+  size_t ms, me, rs, re;
+  if (is_decision(st, r, b, row, &ms, &me) &&
+      !has_reason(r, b->text + row.start, row.end - row.start, &rs, &re))
     report(run, st, b, row.start + (uint32_t)ms, row.end, b->text + row.start,
            row.end - row.start, "");
 }
@@ -324,8 +460,7 @@ static bool skipped(just_state *st, const just_rule *r, const ddl_section *s) {
   if (!s || s->level == 0)
     return false;
   if (st->skipped[s->index] == UNKNOWN) {
-    size_t ms, me;
-    bool skip = ddl_regex_list_search(&r->skip_sections, s->title, 0, strlen(s->title), &ms, &me) ||
+    bool skip = ddl_regex_list_any(&r->skip_sections, s->title, 0, strlen(s->title)) ||
                 skipped(st, r, s->parent);
     st->skipped[s->index] = skip ? YES : NO;
   }
@@ -341,27 +476,50 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
     table_row(st, r, run, b);
     return;
   }
-  if (b->kind != DDL_BLOCK_PARAGRAPH)
+  if (b->kind != DDL_BLOCK_PARAGRAPH || b->nsents == 0)
     return;
+  if (b->nsents > st->cur_cap) {
+    st->cur_cap = b->nsents > 2 * st->cur_cap ? b->nsents : 2 * st->cur_cap;
+    st->cur_reason = ddl_run_alloc(run, st->cur_cap);
+    st->cur_reason_at = ddl_run_alloc(run, st->cur_cap * sizeof(ddl_span));
+  }
+  memset(st->cur_reason, UNKNOWN, b->nsents);
+  st->cur_block = b->index;
+  /* Decisions first: which sentence a reason belongs to depends on where
+   * the other decisions are. */
+  bool stack_decides[STACK_SENTENCES];
+  ddl_span stack_at[STACK_SENTENCES]; /* text of the decision's match */
+  bool small = b->nsents <= STACK_SENTENCES;
+  bool *decides = small ? stack_decides : ddl_run_alloc(run, b->nsents * sizeof(bool));
+  ddl_span *at = small ? stack_at : ddl_run_alloc(run, b->nsents * sizeof(ddl_span));
   for (uint32_t i = 0; i < b->nsents; i++) {
     ddl_span s = b->sents[i];
-    size_t ms, me;
-    if (!is_decision(r, b->text + s.start, s.end - s.start, &ms, &me))
+    size_t ms = 0, me = 0;
+    decides[i] = is_decision(st, r, b, s, &ms, &me) && !ddl_block_in_code(b, s.start + (uint32_t)ms);
+    at[i] = (ddl_span){s.start + (uint32_t)ms, s.start + (uint32_t)me};
+  }
+  for (uint32_t i = 0; i < b->nsents; i++) {
+    if (!decides[i])
       continue;
-    if (ddl_block_in_code(b, s.start + (uint32_t)ms))
-      continue;
-    const char *why = justified(st, r, run->doc, b, i);
+    ddl_span s = b->sents[i];
+    const char *why = justified(st, r, run->doc, b, i, decides);
     if (st->trace) {
       ddl_buf q = {0}, m = {0};
       quote(&q, b->text + s.start, s.end - s.start);
-      quote(&m, b->text + s.start + ms, me - ms);
-      ddl_trace_at(run, ddl_block_src_offset(b, s.start + (uint32_t)ms), "decision '%s' (at '%s'): %s",
-                   ddl_buf_cstr(&q), ddl_buf_cstr(&m), why ? why : "NO REASON");
+      quote(&m, b->text + at[i].start, at[i].end - at[i].start);
+      ddl_buf because = {0};
+      if (why)
+        quote(&because, st->reason_block->text + st->reason_at.start,
+              st->reason_at.end - st->reason_at.start);
+      ddl_trace_at(run, ddl_block_src_offset(b, at[i].start), "decision '%s' (at '%s'): %s%s%s%s",
+                   ddl_buf_cstr(&q), ddl_buf_cstr(&m), why ? why : "NO REASON",
+                   why ? " ('" : "", why ? ddl_buf_cstr(&because) : "", why ? "')" : "");
       ddl_buf_free(&q);
       ddl_buf_free(&m);
+      ddl_buf_free(&because);
     }
     if (!why)
-      report(run, st, b, s.start + (uint32_t)ms, s.end, b->text + s.start, s.end - s.start, "");
+      report(run, st, b, at[i].start, s.end, b->text + s.start, s.end - s.start, "");
   }
 }
 

@@ -652,6 +652,16 @@ static const scope_case scope_cases[] = {
      "# Doc\n\nReads dominate since the feed is public.\n\nWe use Redis for caching.\n", 1, 1, 1},
     {"no reason at all", "# Doc\n\nThe feed is public. The feed is large. We use Redis.\n", 1, 1,
      1},
+    {"reason two sentences later, nothing decided between",
+     "# Doc\n\nWe use Redis. The feed is large. That way reads stay fast because of it.\n", 1, 1,
+     0},
+    {"a reason stays with its own decision",
+     "# Doc\n\nWe use Cassandra for messages. We use Redis for presence. "
+     "We use WebSockets because clients need push.\n",
+     2, 2, 2},
+    {"a later decision keeps the reason after it",
+     "# Doc\n\nWe use Redis. We use Postgres. Orders need joins, since reports read them.\n", 1, 1,
+     1},
 };
 
 START_TEST(test_just_reason_scope) {
