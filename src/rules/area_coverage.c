@@ -301,6 +301,10 @@ typedef struct {
   partial_why why;
   const ddl_section *section;
   uint32_t words;
+  /* The first heading naming the area over an empty section: where a
+   * "missing" verdict is best reported, since the author meant to write
+   * that section. */
+  const ddl_section *empty;
 } verdict;
 
 static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, verdict *v) {
@@ -328,7 +332,11 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
                          (j == i || doc->sections[j].level > s->level);
          j++)
       inside += st->weight[j];
-    if (na == NA_NONE && words >= r->min_words && inside < r->heading_evidence) {
+    /* An empty section, or one long enough to judge that never speaks of
+     * the area, names it without discussing it. */
+    if (na == NA_NONE && (words == 0 || (words >= r->min_words && inside < r->heading_evidence))) {
+      if (words == 0 && !v->empty)
+        v->empty = s;
       if (st->trace)
         ddl_trace_at(run, s->heading->src.start,
                      "%s: heading '%s' matches but its %u words have evidence %.2f < %.2f",
@@ -338,7 +346,7 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
     if (st->trace)
       ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches, %u words under it%s",
                    r->area, s->title, words, na ? " (marked not applicable)" : "");
-    verdict c = {{0}, home, home, WHY_NONE, s, words};
+    verdict c = {{0}, home, home, WHY_NONE, s, words, v->empty};
     if (na == NA_REASONED) {
       c.cov.status = DDL_COVERAGE_COVERED;
       c.cov.not_applicable = true;
@@ -395,7 +403,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
   ddl_span home = s->heading ? ddl_run_heading_span(run, s->heading) : ev;
   if (best_sec != UINT32_MAX) {
     if (v->cov.status < DDL_COVERAGE_COVERED) {
-      verdict c = {{0}, home, ev, WHY_NONE, s, 0};
+      verdict c = {{0}, home, ev, WHY_NONE, s, 0, v->empty};
       c.cov.status = DDL_COVERAGE_COVERED;
       *v = c;
     }
@@ -403,7 +411,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
              v->cov.status == DDL_COVERAGE_MISSING) {
     /* A passing mention is one sentence about the area, or scattered weak
      * mentions adding up to two: single stray words are not. */
-    verdict c = {{0}, home, ev, WHY_PASSING, s, 0};
+    verdict c = {{0}, home, ev, WHY_PASSING, s, 0, v->empty};
     c.cov.status = DDL_COVERAGE_PARTIAL;
     *v = c;
   }
@@ -419,7 +427,7 @@ static void finish(void *state, ddl_run *run) {
   const ddl_active *a = st->a;
   const area_rule *r = a->rule->data;
   flush(st, run->doc);
-  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0};
+  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0, NULL};
   judge_headings(r, run, st, &v);
   if (v.cov.status != DDL_COVERAGE_COVERED)
     judge_prose(r, run, st, &v);
@@ -430,10 +438,17 @@ static void finish(void *state, ddl_run *run) {
   ddl_diag *d = NULL;
   switch (v.cov.status) {
   case DDL_COVERAGE_MISSING:
-    v.home = ddl_run_anchor(run, &r->anchor);
-    d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
-                       "the document does not cover %s: no section or discussion found",
-                       r->title);
+    if (v.empty) {
+      v.home = ddl_run_heading_span(run, v.empty->heading);
+      d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
+                         "the document does not cover %s: section '%s' is empty", r->title,
+                         v.empty->title);
+    } else {
+      v.home = ddl_run_anchor(run, &r->anchor);
+      d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
+                         "the document does not cover %s: no section or discussion found",
+                         r->title);
+    }
     add_questions(run, d, r);
     break;
   case DDL_COVERAGE_PARTIAL:

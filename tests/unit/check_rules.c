@@ -218,6 +218,34 @@ START_TEST(test_area_missing_at_anchor) {
 }
 END_TEST
 
+/* A heading naming the area over an empty section is a section the author
+ * meant to write: missing, and reported there rather than at the anchor. */
+START_TEST(test_area_empty_heading_is_missing_there) {
+  static const char md[] = "# Doc\n"
+                           "\n"
+                           "## Detailed design\n"
+                           "\n" FILLER "\n"
+                           "## Security\n"
+                           "\n"
+                           "## Rollout\n"
+                           "\n" FILLER;
+  ddl_result *r = area(md);
+  expect_area(r, DDL_COVERAGE_MISSING, false, 0);
+  ck_assert_uint_eq(count_rule(r, "t/security"), 1);
+  const ddl_diag *d = find_diag(r, "t/security", 0);
+  ck_assert_uint_eq(ddl_diag_line(d), 7);
+  ck_assert_int_eq(ddl_diag_severity(d), DDL_SEV_ERROR);
+  ck_assert_msg(strstr(ddl_diag_message(d), "section 'Security' is empty"), "message: %s",
+                ddl_diag_message(d));
+  ck_assert_uint_eq(ddl_diag_note_count(d), 2);
+  ddl_result_free(r);
+  /* A passing mention elsewhere still makes it partial. */
+  r = area("# Doc\n\n## Security\n\n## Detailed design\n\nCalls are authenticated.\n");
+  expect_area(r, DDL_COVERAGE_PARTIAL, false, 7);
+  ddl_result_free(r);
+}
+END_TEST
+
 START_TEST(test_area_missing_at_title) {
   static const char md[] = "---\ntitle: x\n---\n\n# Order service\n\n## Overview\n\n" FILLER;
   ddl_result *r = area(md);
@@ -942,6 +970,7 @@ int main(void) {
   tcase_add_test(tc, test_area_passing_mention);
   tcase_add_test(tc, test_area_below_partial_weight_is_missing);
   tcase_add_test(tc, test_area_missing_at_anchor);
+  tcase_add_test(tc, test_area_empty_heading_is_missing_there);
   tcase_add_test(tc, test_area_missing_at_title);
   tcase_add_test(tc, test_area_missing_without_headings);
   tcase_add_test(tc, test_area_title_is_not_an_area_heading);
