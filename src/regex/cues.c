@@ -16,6 +16,22 @@ typedef DDL_VEC(char *) cue_vec;
 
 static bool word_char(unsigned char c) { return isalnum(c) || c == '_'; }
 
+/* The end of the class opening at P ('['), just past its ']', or NULL
+ * when it is not closed.  A ']' first in the class is a literal. */
+static const char *class_end(const char *p, const char *end) {
+  const char *q = p + 1;
+  if (q < end && *q == '^')
+    q++;
+  if (q < end && *q == ']')
+    q++;
+  while (q < end && *q != ']') {
+    if (*q == '\\')
+      q++;
+    q++;
+  }
+  return q < end ? q + 1 : NULL;
+}
+
 /* The end of the group opening at P ('('), or NULL when unbalanced:
  * nested groups, classes and escapes are skipped. */
 static const char *group_end(const char *p, const char *end) {
@@ -24,16 +40,9 @@ static const char *group_end(const char *p, const char *end) {
     if (*q == '\\') {
       q++;
     } else if (*q == '[') {
-      q++;
-      if (q < end && *q == '^')
-        q++;
-      if (q < end && *q == ']')
-        q++;
-      while (q < end && *q != ']') {
-        if (*q == '\\')
-          q++;
-        q++;
-      }
+      if (!(q = class_end(q, end)))
+        return NULL;
+      q--;
     } else if (*q == '(') {
       depth++;
     } else if (*q == ')' && --depth == 0) {
@@ -71,43 +80,23 @@ static bool quantifier(const char *p, const char *end, const char **qend, bool *
   return true;
 }
 
-/* Splits [p, end) at its top-level '|'; calls FN on each alternative. */
-typedef bool (*alt_fn)(const char *p, const char *end, bool word_start, cue_vec *out);
-
-static bool each_alternative(const char *p, const char *end, bool word_start, cue_vec *out,
-                             alt_fn fn) {
-  const char *alt = p;
-  for (const char *q = p; q <= end; q++) {
-    if (q == end || *q == '|') {
-      if (!fn(alt, q, word_start, out))
-        return false;
-      alt = q + 1;
-      continue;
-    }
+/* Where the alternative starting at P ends: at the first '|' outside
+ * groups and classes, else at END; NULL when a group or class in it is
+ * not closed. */
+static const char *alternative_end(const char *p, const char *end) {
+  for (const char *q = p; q < end; q++) {
+    if (*q == '|')
+      return q;
     if (*q == '\\') {
       q++;
     } else if (*q == '(' || *q == '[') {
-      const char *g = *q == '(' ? group_end(q, end) : NULL;
-      if (*q == '[') {
-        /* a class: skip to its closing bracket */
-        const char *c = q + 1;
-        if (c < end && *c == '^')
-          c++;
-        if (c < end && *c == ']')
-          c++;
-        while (c < end && *c != ']') {
-          if (*c == '\\')
-            c++;
-          c++;
-        }
-        g = c < end ? c + 1 : NULL;
-      }
+      const char *g = *q == '(' ? group_end(q, end) : class_end(q, end);
       if (!g)
-        return false;
+        return NULL;
       q = g - 1;
     }
   }
-  return true;
+  return end;
 }
 
 /* Whether alternative [p, end) always ends after white space or a
@@ -123,29 +112,16 @@ static bool ends_apart(const char *p, const char *end) {
   return false;
 }
 
-static bool group_ends_apart(const char *inner, const char *end) {
-  const char *alt = inner;
-  int depth = 0;
-  for (const char *q = inner; q <= end; q++) {
-    if (q < end && *q == '\\') {
-      q++;
-      continue;
-    }
-    if (q < end && (*q == '(' || *q == '[')) {
-      depth++;
-      continue;
-    }
-    if (q < end && (*q == ')' || *q == ']')) {
-      depth--;
-      continue;
-    }
-    if (q == end || (*q == '|' && depth == 0)) {
-      if (!ends_apart(alt, q))
-        return false;
-      alt = q + 1;
-    }
+/* Whether every alternative of the group content [p, end) ends apart. */
+static bool group_ends_apart(const char *p, const char *end) {
+  for (;;) {
+    const char *bar = alternative_end(p, end);
+    if (!bar || !ends_apart(p, bar))
+      return false;
+    if (bar == end)
+      return true;
+    p = bar + 1;
   }
-  return true;
 }
 
 static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out);
@@ -190,8 +166,16 @@ static const char *group_inner(const char *p, const char *gend, bool *zero, bool
   return q;
 }
 
-static bool alternative(const char *p, const char *end, bool word_start, cue_vec *out) {
-  return sequence(p, end, word_start, out);
+/* The cues of [p, end): those of each of its top-level alternatives. */
+static bool alternatives(const char *p, const char *end, bool word_start, cue_vec *out) {
+  for (;;) {
+    const char *bar = alternative_end(p, end);
+    if (!bar || !sequence(p, bar, word_start, out))
+      return false;
+    if (bar == end)
+      return true;
+    p = bar + 1;
+  }
 }
 
 /* Cues of the first atom of [p, end) that every match must consume. */
@@ -238,7 +222,7 @@ static bool sequence(const char *p, const char *end, bool word_start, cue_vec *o
         p = qend;
         continue;
       }
-      return each_alternative(inner, gend - 1, word_start, out, alternative);
+      return alternatives(inner, gend - 1, word_start, out);
     } else if (word_char((unsigned char)c) && word_start) {
       const char *q = p;
       while (q < end && word_char((unsigned char)*q))
@@ -268,7 +252,7 @@ bool ddl_cues_extract(const char *pattern, char ***out, size_t *n) {
   size_t len = strlen(pattern);
   /* A pattern in extended syntax reads differently; leave it alone. */
   bool ok = !strstr(pattern, "(?x") &&
-            each_alternative(pattern, pattern + len, false, &cues, alternative);
+            alternatives(pattern, pattern + len, false, &cues);
   if (!ok || cues.len == 0) {
     ddl_cues_free(cues.items, cues.len);
     return false;
