@@ -50,13 +50,18 @@ typedef struct {
   /* The last reason found, for DDLINT_TRACE: block and text range. */
   const ddl_block *reason_block;
   ddl_span reason_at;
-  /* Per sentence of the block being visited: UNKNOWN, NO or YES for "gives
-   * a reason" and where; a sentence is asked several times (for itself,
-   * for the decision before it...) and each answer costs many patterns. */
+  /* Per sentence of the block being visited, block cur_block: a sentence
+   * is asked several times (for itself, for the decision before it...)
+   * and each answer costs many patterns.  cur_reason is UNKNOWN, NO or YES
+   * for "gives a reason", found on demand, with its place in
+   * cur_reason_at; the decision arrays are filled before any is asked. */
   uint32_t cur_block;
+  uint32_t cur_cap;
   uint8_t *cur_reason;
   ddl_span *cur_reason_at;
-  uint32_t cur_cap;
+  bool *cur_decision;  /* a decision pattern matches, inline code or not */
+  bool *cur_decides;   /* ... outside inline code: a decision to judge */
+  ddl_span *cur_match; /* where the decision pattern matched */
 } just_state;
 
 /* Sub-items and item paragraphs looked at for a reason; bounds the work
@@ -175,8 +180,12 @@ static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, 
                         size_t *ms, size_t *me);
 
 static bool sentence_decides(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
+  if (i >= b->nsents)
+    return false;
+  if (b->index == st->cur_block)
+    return st->cur_decision[i];
   size_t ms, me;
-  return i < b->nsents && is_decision(st, r, b, b->sents[i], &ms, &me);
+  return is_decision(st, r, b, b->sents[i], &ms, &me);
 }
 
 /* Whether block B gives a reason that no decision of its own claims: a
@@ -277,9 +286,9 @@ static bool same_topic(const ddl_block *b, uint32_t i, uint32_t j) {
  * the decision before it ("This keeps..."), or, before the paragraph's
  * first decision, to that one ("Reads dominate. We use Redis.").  A later
  * decision's reason also counts for an earlier one it elaborates: one on
- * the same topic.  DECIDES marks the block's decision sentences. */
-static bool paragraph_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i,
-                             const bool *decides) {
+ * the same topic.  B is the block being visited. */
+static bool paragraph_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
+  const bool *decides = st->cur_decides;
   bool between = false; /* a decision lies between I and J */
   for (uint32_t j = i + 1; j < b->nsents; j++) {
     if (!decides[j] && !between && sentence_reason(st, r, b, j))
@@ -299,16 +308,17 @@ static bool paragraph_reason(just_state *st, const just_rule *r, const ddl_block
   return false;
 }
 
-/* Where the reason for sentence I of B is, or NULL when there is none. */
+/* Where the reason for sentence I of B, the block being visited, is, or
+ * NULL when there is none. */
 static const char *justified(just_state *st, const just_rule *r, const ddl_doc *doc,
-                             const ddl_block *b, uint32_t i, const bool *decides) {
+                             const ddl_block *b, uint32_t i) {
   if (sentence_reason(st, r, b, i))
     return "same sentence";
   if (lends_reason(st, r, b, i + 1))
     return "next sentence";
   if (r->scope == SCOPE_NEIGHBOURS && i > 0 && sentence_reason(st, r, b, i - 1))
     return "previous sentence";
-  if (r->scope == SCOPE_PARAGRAPH && paragraph_reason(st, r, b, i, decides))
+  if (r->scope == SCOPE_PARAGRAPH && paragraph_reason(st, r, b, i))
     return "same paragraph";
   if (b->item_first && item_reason(st, r, doc, b))
     return "list item, sub-items or lead-in";
@@ -376,9 +386,6 @@ static bool names_something(ddl_run *run, const ddl_block *b, ddl_span s) {
   }
   return false;
 }
-
-/* Sentences per block whose decision marks fit on the stack. */
-enum { STACK_SENTENCES = 64 };
 
 static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, ddl_span span,
                         size_t *ms, size_t *me) {
@@ -479,47 +486,51 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
   if (b->kind != DDL_BLOCK_PARAGRAPH || b->nsents == 0)
     return;
   if (b->nsents > st->cur_cap) {
-    st->cur_cap = b->nsents > 2 * st->cur_cap ? b->nsents : 2 * st->cur_cap;
-    st->cur_reason = ddl_run_alloc(run, st->cur_cap);
-    st->cur_reason_at = ddl_run_alloc(run, st->cur_cap * sizeof(ddl_span));
+    uint32_t cap = b->nsents > 2 * st->cur_cap ? b->nsents : 2 * st->cur_cap;
+    st->cur_reason = ddl_run_alloc(run, cap);
+    st->cur_reason_at = ddl_run_alloc(run, cap * sizeof(ddl_span));
+    st->cur_decision = ddl_run_alloc(run, cap * sizeof(bool));
+    st->cur_decides = ddl_run_alloc(run, cap * sizeof(bool));
+    st->cur_match = ddl_run_alloc(run, cap * sizeof(ddl_span));
+    st->cur_cap = cap;
   }
-  memset(st->cur_reason, UNKNOWN, b->nsents);
-  st->cur_block = b->index;
   /* Decisions first: which sentence a reason belongs to depends on where
    * the other decisions are. */
-  bool stack_decides[STACK_SENTENCES];
-  ddl_span stack_at[STACK_SENTENCES]; /* text of the decision's match */
-  bool small = b->nsents <= STACK_SENTENCES;
-  bool *decides = small ? stack_decides : ddl_run_alloc(run, b->nsents * sizeof(bool));
-  ddl_span *at = small ? stack_at : ddl_run_alloc(run, b->nsents * sizeof(ddl_span));
+  st->cur_block = UINT32_MAX;
   for (uint32_t i = 0; i < b->nsents; i++) {
     ddl_span s = b->sents[i];
     size_t ms = 0, me = 0;
-    decides[i] = is_decision(st, r, b, s, &ms, &me) && !ddl_block_in_code(b, s.start + (uint32_t)ms);
-    at[i] = (ddl_span){s.start + (uint32_t)ms, s.start + (uint32_t)me};
+    st->cur_decision[i] = is_decision(st, r, b, s, &ms, &me);
+    st->cur_decides[i] = st->cur_decision[i] && !ddl_block_in_code(b, s.start + (uint32_t)ms);
+    st->cur_match[i] = (ddl_span){s.start + (uint32_t)ms, s.start + (uint32_t)me};
   }
+  memset(st->cur_reason, UNKNOWN, b->nsents);
+  st->cur_block = b->index;
   for (uint32_t i = 0; i < b->nsents; i++) {
-    if (!decides[i])
+    if (!st->cur_decides[i])
       continue;
-    ddl_span s = b->sents[i];
-    const char *why = justified(st, r, run->doc, b, i, decides);
+    ddl_span s = b->sents[i], at = st->cur_match[i];
+    const char *why = justified(st, r, run->doc, b, i);
     if (st->trace) {
-      ddl_buf q = {0}, m = {0};
+      ddl_buf q = {0}, m = {0}, because = {0};
       quote(&q, b->text + s.start, s.end - s.start);
-      quote(&m, b->text + at[i].start, at[i].end - at[i].start);
-      ddl_buf because = {0};
-      if (why)
+      quote(&m, b->text + at.start, at.end - at.start);
+      if (why) {
+        ddl_buf_printf(&because, "%s ('", why);
         quote(&because, st->reason_block->text + st->reason_at.start,
               st->reason_at.end - st->reason_at.start);
-      ddl_trace_at(run, ddl_block_src_offset(b, at[i].start), "decision '%s' (at '%s'): %s%s%s%s",
-                   ddl_buf_cstr(&q), ddl_buf_cstr(&m), why ? why : "NO REASON",
-                   why ? " ('" : "", why ? ddl_buf_cstr(&because) : "", why ? "')" : "");
+        ddl_buf_puts(&because, "')");
+      } else {
+        ddl_buf_puts(&because, "NO REASON");
+      }
+      ddl_trace_at(run, ddl_block_src_offset(b, at.start), "decision '%s' (at '%s'): %s",
+                   ddl_buf_cstr(&q), ddl_buf_cstr(&m), ddl_buf_cstr(&because));
       ddl_buf_free(&q);
       ddl_buf_free(&m);
       ddl_buf_free(&because);
     }
     if (!why)
-      report(run, st, b, at[i].start, s.end, b->text + s.start, s.end - s.start, "");
+      report(run, st, b, at.start, s.end, b->text + s.start, s.end - s.start, "");
   }
 }
 
