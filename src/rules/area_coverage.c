@@ -301,13 +301,13 @@ typedef struct {
   partial_why why;
   const ddl_section *section;
   uint32_t words;
-  /* The first heading naming the area over an empty section: where a
-   * "missing" verdict is best reported, since the author meant to write
-   * that section. */
-  const ddl_section *empty;
 } verdict;
 
-static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, verdict *v) {
+/* Judges the sections whose headings name the area.  *EMPTY is set to the
+ * first such heading over an empty section: where a "missing" verdict is
+ * best reported, since the author meant to write that section. */
+static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, verdict *v,
+                           const ddl_section **empty) {
   const ddl_doc *doc = run->doc;
   const ddl_prose_stats *ps = ddl_run_prose_stats(run);
   for (uint32_t i = 1; i < doc->nsections; i++) {
@@ -328,15 +328,13 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
      * it ("Performance Schema Tables" names a namespace, not performance),
      * or says it does not apply; a short one is a thin section either way. */
     float inside = 0;
-    for (uint32_t j = i; j < doc->nsections && doc->sections[j].first_block < s->subtree_end &&
-                         (j == i || doc->sections[j].level > s->level);
-         j++)
+    for (uint32_t j = i; j < doc->nsections && (j == i || doc->sections[j].level > s->level); j++)
       inside += st->weight[j];
     /* An empty section, or one long enough to judge that never speaks of
      * the area, names it without discussing it. */
     if (na == NA_NONE && (words == 0 || (words >= r->min_words && inside < r->heading_evidence))) {
-      if (words == 0 && !v->empty)
-        v->empty = s;
+      if (words == 0 && !*empty)
+        *empty = s;
       if (st->trace)
         ddl_trace_at(run, s->heading->src.start,
                      "%s: heading '%s' matches but its %u words have evidence %.2f < %.2f",
@@ -346,7 +344,7 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
     if (st->trace)
       ddl_trace_at(run, s->heading->src.start, "%s: heading '%s' matches, %u words under it%s",
                    r->area, s->title, words, na ? " (marked not applicable)" : "");
-    verdict c = {{0}, home, home, WHY_NONE, s, words, v->empty};
+    verdict c = {{0}, home, home, WHY_NONE, s, words};
     if (na == NA_REASONED) {
       c.cov.status = DDL_COVERAGE_COVERED;
       c.cov.not_applicable = true;
@@ -403,7 +401,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
   ddl_span home = s->heading ? ddl_run_heading_span(run, s->heading) : ev;
   if (best_sec != UINT32_MAX) {
     if (v->cov.status < DDL_COVERAGE_COVERED) {
-      verdict c = {{0}, home, ev, WHY_NONE, s, 0, v->empty};
+      verdict c = {{0}, home, ev, WHY_NONE, s, 0};
       c.cov.status = DDL_COVERAGE_COVERED;
       *v = c;
     }
@@ -411,7 +409,7 @@ static void judge_prose(const area_rule *r, ddl_run *run, area_state *st, verdic
              v->cov.status == DDL_COVERAGE_MISSING) {
     /* A passing mention is one sentence about the area, or scattered weak
      * mentions adding up to two: single stray words are not. */
-    verdict c = {{0}, home, ev, WHY_PASSING, s, 0, v->empty};
+    verdict c = {{0}, home, ev, WHY_PASSING, s, 0};
     c.cov.status = DDL_COVERAGE_PARTIAL;
     *v = c;
   }
@@ -427,8 +425,9 @@ static void finish(void *state, ddl_run *run) {
   const ddl_active *a = st->a;
   const area_rule *r = a->rule->data;
   flush(st, run->doc);
-  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0, NULL};
-  judge_headings(r, run, st, &v);
+  verdict v = {{0}, {0, 0}, {0, 0}, WHY_NONE, NULL, 0};
+  const ddl_section *empty = NULL;
+  judge_headings(r, run, st, &v, &empty);
   if (v.cov.status != DDL_COVERAGE_COVERED)
     judge_prose(r, run, st, &v);
 
@@ -438,11 +437,11 @@ static void finish(void *state, ddl_run *run) {
   ddl_diag *d = NULL;
   switch (v.cov.status) {
   case DDL_COVERAGE_MISSING:
-    if (v.empty) {
-      v.home = ddl_run_heading_span(run, v.empty->heading);
+    if (empty) {
+      v.home = ddl_run_heading_span(run, empty->heading);
       d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
                          "the document does not cover %s: section '%s' is empty", r->title,
-                         v.empty->title);
+                         empty->title);
     } else {
       v.home = ddl_run_anchor(run, &r->anchor);
       d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
