@@ -96,6 +96,7 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
   run.doc = doc;
   run.rs = rs;
   run.diags = diags;
+  run.other_block = UINT32_MAX;
   ddl_active *act = ddl_xcalloc(rs->n + 1, sizeof(ddl_active));
   void **state = ddl_xcalloc(rs->n + 1, sizeof(void *));
   int32_t *active_of = ddl_xcalloc(rs->n + 1, sizeof(int32_t));
@@ -242,9 +243,14 @@ ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
 bool ddl_run_term_in(ddl_run *run, const ddl_block *b, uint32_t start, uint32_t end) {
   const ddl_lex_hits *hits = &run->hits;
   if (b->index != run->hits_block) {
-    run->other_hits.len = 0;
-    if (is_prose(b))
-      ddl_lexicon_scan(run->rs->lex, b->text, b->len, &run->other_hits);
+    /* A block's sub-items and next paragraph are asked about sentence by
+     * sentence: scan each once. */
+    if (b->index != run->other_block) {
+      run->other_hits.len = 0;
+      if (is_prose(b))
+        ddl_lexicon_scan(run->rs->lex, b->text, b->len, &run->other_hits);
+      run->other_block = b->index;
+    }
     hits = &run->other_hits;
   }
   for (size_t h = 0; h < hits->len; h++) {

@@ -26,7 +26,8 @@ struct ddl_run {
   bool have_stats;
   ddl_lex_hits hits;        /* the lexicon hits of block hits_block */
   uint32_t hits_block;
-  ddl_lex_hits other_hits;  /* scratch for ddl_run_term_in on another block */
+  ddl_lex_hits other_hits;  /* the hits of block other_block, for ddl_run_term_in */
+  uint32_t other_block;     /* UINT32_MAX: none yet */
 };
 
 /* Whether DDLINT_TRACE (a comma-separated list) names WHAT: rule kinds
@@ -42,7 +43,7 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
 /* Whether a lexicon term of any rule, with a weight above 0, occurs in
  * text range [start, end) of B outside inline code.  Block hooks run after
  * their block's terms are found, so for the block being visited this costs
- * no scan; another block is scanned again. */
+ * no scan; of other blocks, the last one asked about is remembered. */
 bool ddl_run_term_in(ddl_run *run, const ddl_block *b, uint32_t start, uint32_t end);
 
 /* Reports a diagnostic of rule A over source bytes [start, end). */
