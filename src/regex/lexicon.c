@@ -205,24 +205,19 @@ static int cmp_exact(const char *a, const char *b) {
   return strcmp(a, b);
 }
 
-static int by_term(const void *a, const void *b) {
-  const entry *ea = a, *eb = b;
-  int c = strcmp(ea->norm, eb->norm);
-  if (!c)
-    c = cmp_exact(ea->exact, eb->exact);
-  if (c)
-    return c;
-  const ddl_lex_owner *oa = &ea->owner, *ob = &eb->owner;
-  if (oa->owner != ob->owner)
-    return oa->owner < ob->owner ? -1 : 1;
-  return oa->tag < ob->tag ? -1 : oa->tag > ob->tag;
-}
-
 static int by_owner_tag(const void *a, const void *b) {
   const ddl_lex_owner *oa = a, *ob = b;
   if (oa->owner != ob->owner)
     return oa->owner < ob->owner ? -1 : 1;
   return oa->tag < ob->tag ? -1 : oa->tag > ob->tag;
+}
+
+static int by_term(const void *a, const void *b) {
+  const entry *ea = a, *eb = b;
+  int c = strcmp(ea->norm, eb->norm);
+  if (!c)
+    c = cmp_exact(ea->exact, eb->exact);
+  return c ? c : by_owner_tag(&ea->owner, &eb->owner);
 }
 
 /* Numbers the distinct (owner, tag) pairs, so a scan can keep one
@@ -275,7 +270,7 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
     /* One owner keeps one weight per term: its highest. */
     term_info *t = &lex->terms[lex->nterms - 1];
     ddl_lex_owner *last = t->count ? &lex->owners[no - 1] : NULL;
-    if (last && last->owner == e[i].owner.owner && last->tag == e[i].owner.tag) {
+    if (last && by_owner_tag(last, &e[i].owner) == 0) {
       if (e[i].owner.weight > last->weight)
         last->weight = e[i].owner.weight;
     } else {
@@ -524,15 +519,6 @@ void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_
 
 const ddl_lex_owner *ddl_lexicon_owner(const ddl_lexicon *lex, uint32_t owner) {
   return &lex->owners[owner];
-}
-
-const ddl_lex_owner *ddl_lexicon_owners(const ddl_lexicon *lex, uint32_t term, size_t *n) {
-  if (term >= lex->nterms) {
-    *n = 0;
-    return NULL;
-  }
-  *n = lex->terms[term].count;
-  return lex->owners + lex->terms[term].first;
 }
 
 size_t ddl_lexicon_term_count(const ddl_lexicon *lex) { return lex->nterms; }

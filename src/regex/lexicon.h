@@ -53,8 +53,6 @@ void ddl_lexicon_free(ddl_lexicon *lex);
 void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_lex_hits *out);
 /* The owner entry of a hit. */
 const ddl_lex_owner *ddl_lexicon_owner(const ddl_lexicon *lex, uint32_t owner);
-/* All owner entries of TERM (NULL and *n = 0 for an unknown term). */
-const ddl_lex_owner *ddl_lexicon_owners(const ddl_lexicon *lex, uint32_t term, size_t *n);
 size_t ddl_lexicon_term_count(const ddl_lexicon *lex);
 /* Whether TERM matches only its own spelling (it has a capital). */
 bool ddl_lexicon_case_sensitive(const ddl_lexicon *lex, uint32_t term);
