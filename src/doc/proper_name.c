@@ -30,7 +30,8 @@ static bool name_like(const char *t, uint32_t start, uint32_t end) {
 }
 
 /* Whether the word at START opens its sentence, cell or clause: only
- * openers lie between it and the sentence start, a '|' or a ':'. */
+ * openers lie between it and the sentence start, a '|', a ':', a '-' or
+ * a '.'. */
 static bool opens(const ddl_block *b, uint32_t sentence, uint32_t start) {
   uint32_t from = sentence < b->nsents ? b->sents[sentence].start : 0;
   uint32_t i = start;
