@@ -128,8 +128,11 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name,
                     const char *data, size_t len);
 
 /* Calls VISIT for every Markdown file (*.md, *.markdown) under DIR, in
- * sorted order, skipping hidden entries; ERR is non-NULL (and PATH the
- * directory) for a directory that could not be read. */
+ * sorted order, skipping hidden entries and not following symbolic links
+ * to directories.  Whatever cannot be read is reported, with ERR non-NULL
+ * and PATH naming it: a directory that cannot be listed or entered, an
+ * entry that cannot be examined, a broken or looping *.md link, a *.md
+ * entry that is not a regular file.  The walk then goes on. */
 typedef void (*ddl_walk_fn)(void *ud, const char *path, const ddl_error *err);
 void ddl_walk(const char *dir, ddl_walk_fn visit, void *ud);
 

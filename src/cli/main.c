@@ -8,40 +8,55 @@
 #include "util/mem.h"
 #include "util/vec.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct {
+  char *path, *message;
+} walk_failure;
+
+typedef struct {
   DDL_VEC(char *) files;
   DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
+  DDL_VEC(walk_failure) unreadable; /* paths the directory walk could not read */
   emit_opts err;
   int status;
   size_t failed;           /* files that could not be linted */
 } run_state;
 
-/* Prints an error once: a broken .ddlint.yaml fails every file below it. */
+/* Prints an error once: a broken .ddlint.yaml fails every file below it.
+ * Errors are the same when file, position and message are: two broken
+ * configurations with the same message are two errors. */
 static void report_error(run_state *rs, const ddl_error *e) {
   if (e->code == DDL_ECONFIG || e->code == DDL_EPACK) {
+    const char *path = e->path ? e->path : "";
+    int n = snprintf(NULL, 0, "%s:%u:%u:%s", path, e->line, e->column, e->message);
+    char *key = ddl_xmalloc((size_t)(n > 0 ? n : 0) + 1);
+    snprintf(key, (size_t)(n > 0 ? n : 0) + 1, "%s:%u:%u:%s", path, e->line, e->column,
+             e->message);
     for (size_t i = 0; i < rs->shown.len; i++)
-      if (strcmp(rs->shown.items[i], e->message) == 0)
+      if (strcmp(rs->shown.items[i], key) == 0) {
+        free(key);
         goto done;
-    DDL_VEC_PUSH(rs->shown, ddl_xstrdup(e->message));
+      }
+    DDL_VEC_PUSH(rs->shown, key);
   }
   emit_text_error(&rs->err, e);
 done:
   rs->status = DDL_EXIT_ERROR;
 }
 
+/* A path the walk could not read is reported at once and, in JSON, kept
+ * for the document: nothing the run skipped may go unmentioned. */
 static void on_walk(void *ud, const char *path, const ddl_error *err) {
   run_state *rs = ud;
   if (err) {
-    ddl_error e = *err;
-    char msg[512];
-    snprintf(msg, sizeof(msg), "cannot read directory: %s", err->message);
-    e.message = msg;
-    report_error(rs, &e);
+    report_error(rs, err);
+    walk_failure w = {ddl_xstrdup(path), ddl_xstrdup(err->message)};
+    DDL_VEC_PUSH(rs->unreadable, w);
   } else {
     DDL_VEC_PUSH(rs->files, ddl_xstrdup(path));
   }
@@ -81,7 +96,7 @@ static bool enabled(cli_when w, int fd) {
 }
 
 static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char *path,
-                     const emit_opts *out, emit_json *json, size_t counts[3]) {
+                     emit_opts *out, emit_json *json, size_t counts[3]) {
   ddl_result *r = NULL;
   int rc;
   if (strcmp(path, "-") == 0) {
@@ -119,7 +134,7 @@ static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char 
   ddl_result_free(r);
 }
 
-static void summary_line(size_t counts[3], size_t files, size_t failed) {
+static void summary_line(size_t counts[3], size_t files, size_t failed, size_t unreadable) {
   static const char *const names[] = {"note", "warning", "error"};
   char buf[160] = "";
   for (int sev = 2; sev >= 0; sev--)
@@ -130,7 +145,29 @@ static void summary_line(size_t counts[3], size_t files, size_t failed) {
   fprintf(stderr, "%s in %zu file%s", *buf ? buf : "no problems", linted, linted == 1 ? "" : "s");
   if (failed)
     fprintf(stderr, "; %zu file%s could not be linted", failed, failed == 1 ? "" : "s");
+  if (unreadable)
+    fprintf(stderr, "; %zu path%s could not be read", unreadable, unreadable == 1 ? "" : "s");
   fputc('\n', stderr);
+}
+
+/* Standard output is flushed and closed here, as gnulib's close_stdout
+ * does, so that a full disk is an error and not a silent exit 0.  A closed
+ * pipe (EPIPE with SIGPIPE ignored) ends the run quietly, as grep does. */
+static int finish_output(emit_opts *out, int status) {
+  emit_flush(out);
+  if (!out->error) {
+    errno = 0;
+    if (fclose(stdout) != 0)
+      out->error = errno ? errno : EIO;
+  }
+  if (out->error) {
+    if (out->error != EPIPE)
+      fprintf(stderr, "ddlint: error: cannot write output: %s\n", strerror(out->error));
+    status = DDL_EXIT_ERROR;
+  }
+  if (fflush(stderr) != 0 || ferror(stderr))
+    status = DDL_EXIT_ERROR;
+  return status;
 }
 
 int main(int argc, char **argv) {
@@ -138,12 +175,13 @@ int main(int argc, char **argv) {
   if (!cli_parse(&o, argc, argv))
     return DDL_EXIT_ERROR;
   if (o.help || o.version) {
+    emit_opts out = {stdout, false, false, 0};
     if (o.help)
       cli_help(stdout);
     else
-      printf("ddlint %s\n", ddl_version());
+      emit_printf(&out, "ddlint %s\n", ddl_version());
     cli_opts_free(&o);
-    return DDL_EXIT_OK;
+    return finish_output(&out, DDL_EXIT_OK);
   }
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_ctx_use_builtin_packs(ctx, !o.no_default_rules);
@@ -156,9 +194,9 @@ int main(int argc, char **argv) {
   const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
   bool color = !(no_color && *no_color) || o.color == WHEN_ALWAYS;
   run_state rs = {0};
-  rs.err = (emit_opts){stderr, color && enabled(o.color, 2), false};
+  rs.err = (emit_opts){stderr, color && enabled(o.color, 2), false, 0};
   emit_opts out = {stdout, color && enabled(o.color, 1),
-                   o.format == FORMAT_TEXT && enabled(o.snippet, 1)};
+                   o.format == FORMAT_TEXT && enabled(o.snippet, 1), 0};
   if (ddl_ctx_prepare(ctx)) {
     report_error(&rs, ddl_ctx_error(ctx));
   } else if (o.list_rules || o.explain) {
@@ -174,21 +212,38 @@ int main(int argc, char **argv) {
   } else {
     collect(&rs, &o);
     emit_json *json = o.format == FORMAT_JSON ? emit_json_new() : NULL;
+    for (size_t i = 0; json && i < rs.unreadable.len; i++) {
+      ddl_error e = {DDL_EIO, rs.unreadable.items[i].path, 0, 0, rs.unreadable.items[i].message};
+      emit_json_error(json, e.path, &e);
+    }
     size_t counts[3] = {0, 0, 0};
-    for (size_t i = 0; i < rs.files.len; i++)
+    /* Text goes out file by file: flushing after each one keeps the
+     * order of merged streams and stops the run at the first failed
+     * write instead of linting on into a full disk or a closed pipe. */
+    for (size_t i = 0; i < rs.files.len && !out.error; i++) {
       lint_one(&rs, ctx, &o, rs.files.items[i], &out, json, counts);
+      if (!json)
+        emit_flush(&out);
+    }
     if (json)
       emit_json_finish(json, &out);
-    if (!o.quiet)
-      summary_line(counts, rs.files.len, rs.failed);
+    else
+      emit_flush(&out);
+    if (!o.quiet && !out.error)
+      summary_line(counts, rs.files.len, rs.failed, rs.unreadable.len);
   }
   for (size_t i = 0; i < rs.files.len; i++)
     free(rs.files.items[i]);
   for (size_t i = 0; i < rs.shown.len; i++)
     free(rs.shown.items[i]);
+  for (size_t i = 0; i < rs.unreadable.len; i++) {
+    free(rs.unreadable.items[i].path);
+    free(rs.unreadable.items[i].message);
+  }
   DDL_VEC_FREE(rs.files);
   DDL_VEC_FREE(rs.shown);
+  DDL_VEC_FREE(rs.unreadable);
   cli_opts_free(&o);
   ddl_ctx_free(ctx);
-  return rs.status;
+  return finish_output(&out, rs.status);
 }

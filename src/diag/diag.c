@@ -2,14 +2,25 @@
 #include "diag/diag.h"
 
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Messages quote the document, and a quote cut short could end inside a
+ * character: every message is made valid UTF-8 here, once, so that no
+ * output format has to drop or mangle one. */
 static const char *format(ddl_arena *arena, const char *fmt, va_list ap) {
   ddl_buf b = {0};
   ddl_buf_vprintf(&b, fmt, ap);
-  const char *s = ddl_arena_strndup(arena, ddl_buf_cstr(&b), b.len);
+  const char *text = ddl_buf_cstr(&b);
+  ddl_buf fixed = {0};
+  if (!ddl_utf8_valid(text, b.len)) {
+    ddl_utf8_repair(&fixed, text, b.len);
+    text = ddl_buf_cstr(&fixed);
+  }
+  const char *s = ddl_arena_strndup(arena, text, strlen(text));
+  ddl_buf_free(&fixed);
   ddl_buf_free(&b);
   return s;
 }

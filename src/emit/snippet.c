@@ -18,22 +18,34 @@ static size_t char_start(const char *s, size_t i) {
   return i;
 }
 
-static void put_expanded(FILE *out, const char *s, size_t len, size_t col0) {
-  size_t col = col0;
-  for (size_t i = 0; i < len; i++) {
+/* Writes the line with tabs expanded; a control character (C0, DEL, C1)
+ * is drawn as '?', one cell, as ddl_utf8_width counts it, so that the
+ * document cannot send escape sequences to the terminal and the caret
+ * still lines up. */
+static void put_expanded(emit_opts *o, const char *s, size_t len, size_t col0) {
+  size_t col = col0, i = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  while (i < len) {
     if (s[i] == '\t') {
       size_t next = (col / 8 + 1) * 8;
       for (; col < next; col++)
-        fputc(' ', out);
+        emit_write(o, " ", 1);
+      i++;
       continue;
     }
-    fputc(s[i], out);
-    if (((unsigned char)s[i] & 0xC0) != 0x80)
-      col += ddl_utf8_width(s + i, ddl_utf8_seq_len((unsigned char)s[i]), 0);
+    size_t n = ddl_utf8_next(s, len, i) - i;
+    bool control = (n == 1 && (u[i] < 0x20 || u[i] == 0x7F)) ||
+                   (n == 2 && u[i] == 0xC2 && u[i + 1] <= 0x9F);
+    if (control)
+      emit_write(o, "?", 1);
+    else
+      emit_write(o, s + i, n);
+    col += ddl_utf8_width(s + i, n, 0);
+    i += n;
   }
 }
 
-void emit_snippet(const emit_opts *o, const ddl_result *r, const ddl_diag *d) {
+void emit_snippet(emit_opts *o, const ddl_result *r, const ddl_diag *d) {
   size_t len;
   const char *line = ddl_result_line(r, ddl_diag_line(d), &len);
   if (!line)
@@ -54,13 +66,13 @@ void emit_snippet(const emit_opts *o, const ddl_result *r, const ddl_diag *d) {
       to = end;
   }
   const char *ellipsis = start > 0 ? "..." : "";
-  fprintf(o->out, " %5u | %s", ddl_diag_line(d), ellipsis);
-  put_expanded(o->out, line + start, end - start, 0);
-  fprintf(o->out, "%s\n       | %s", end < len ? "..." : "", ellipsis);
+  emit_printf(o, " %5u | %s", ddl_diag_line(d), ellipsis);
+  put_expanded(o, line + start, end - start, 0);
+  emit_printf(o, "%s\n       | %s", end < len ? "..." : "", ellipsis);
   size_t pad = ddl_utf8_width(line + start, from - start, 0);
   size_t width = ddl_utf8_width(line + from, to - from, pad);
-  fprintf(o->out, "%*s%s^", (int)pad, "", o->color ? "\033[1;32m" : "");
+  emit_printf(o, "%*s%s^", (int)pad, "", o->color ? "\033[1;32m" : "");
   for (size_t i = 1; i < width; i++)
-    fputc('~', o->out);
-  fprintf(o->out, "%s\n", o->color ? "\033[0m" : "");
+    emit_write(o, "~", 1);
+  emit_printf(o, "%s\n", o->color ? "\033[0m" : "");
 }

@@ -10,8 +10,12 @@
  * positions are 32-bit offsets. */
 #define DDL_MAX_INPUT ((size_t)1 << 30)
 
+/* Why a file of this st_mode type is not read ("is a FIFO, ..."). */
+const char *ddl_file_type_refusal(unsigned mode);
+
 /* Reads all of PATH into *data (malloc'd, NUL-terminated, caller frees).
- * Fails with DDL_EIO (unreadable, a directory) or DDL_EINPUT (too large). */
+ * Fails with DDL_EIO (unreadable, not a regular file) or DDL_EINPUT (too
+ * large).  Only regular files are opened, and never in a way that blocks. */
 int ddl_read_file(char **data, size_t *len, ddl_ctx *ctx, const char *path);
 /* The same for an open stream; NAME is used in errors. */
 int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char *name);

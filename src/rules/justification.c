@@ -137,14 +137,14 @@ static bool has_reason(const just_rule *r, const char *t, size_t len, size_t *rs
     bool generic = false;
     while (!generic && npos < len && ddl_regex_list_search(&r->not_reason, t, npos, len, &ns, &ne)) {
       generic = ns <= s && s < (ne > ns ? ne : ns + 1);
-      npos = ne > ns ? ne : ns + 1;
+      npos = ne > ns ? ne : ddl_utf8_next(t, len, ns);
     }
     if (!generic) {
       *rs = s;
       *re = e;
       return true;
     }
-    pos = e > s ? e : s + 1;
+    pos = e > s ? e : ddl_utf8_next(t, len, s);
   }
   return false;
 }

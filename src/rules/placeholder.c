@@ -1,5 +1,6 @@
 /* Rule kind "placeholder": text left for later (TODO, TBD, ???). */
 #include "engine/engine.h"
+#include "util/utf8.h"
 
 static const char *const keys[] = {"pattern", NULL};
 
@@ -20,15 +21,18 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
     return;
   size_t pos = 0, s, e;
   while (pos < b->len && ddl_regex_list_search(pl, b->text, pos, b->len, &s, &e)) {
+    /* An empty match is reported as the character it stands at, and the
+     * scan resumes after that character, never inside it: pcre2 is told
+     * the text is valid UTF-8 and must only start at a boundary. */
     if (e == s)
-      e = s + 1 <= b->len ? s + 1 : s;
+      e = ddl_utf8_next(b->text, b->len, s);
     if (!ddl_block_in_code(b, (uint32_t)s)) {
-      int n = (int)(e - s > 40 ? 40 : e - s);
+      int n = (int)(ddl_utf8_floor(b->text, e, e - s > 40 ? s + 40 : e) - s);
       ddl_run_report(run, a, a->severity, ddl_block_src_offset(b, (uint32_t)s),
                      ddl_block_src_offset(b, (uint32_t)e), "placeholder '%.*s' left in the text",
                      n, b->text + s);
     }
-    pos = e > s ? e : s + 1;
+    pos = e > s ? e : ddl_utf8_next(b->text, b->len, s);
   }
 }
 

@@ -47,6 +47,43 @@ size_t ddl_utf8_invalid_at(const unsigned char *s, size_t len) {
   return len;
 }
 
+size_t ddl_utf8_next(const char *s, size_t len, size_t i) {
+  if (i >= len)
+    return len;
+  size_t n = ddl_utf8_seq_len((unsigned char)s[i]);
+  if (n == 1 || i + n > len || ddl_utf8_invalid_at((const unsigned char *)s + i, n) != n)
+    return i + 1;
+  return i + n;
+}
+
+size_t ddl_utf8_floor(const char *s, size_t len, size_t i) {
+  if (i >= len)
+    return len;
+  /* A sequence is at most four bytes: look back no further than that. */
+  for (size_t back = 0; back < 4 && back <= i; back++) {
+    size_t start = i - back;
+    if (((unsigned char)s[start] & 0xC0) != 0x80)
+      return ddl_utf8_next(s, len, start) > i ? start : i;
+  }
+  return i;
+}
+
+bool ddl_utf8_valid(const char *s, size_t len) {
+  return ddl_utf8_invalid_at((const unsigned char *)s, len) == len;
+}
+
+void ddl_utf8_repair(ddl_buf *out, const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    size_t bad = i + ddl_utf8_invalid_at((const unsigned char *)s + i, len - i);
+    ddl_buf_append(out, s + i, bad - i);
+    if (bad == len)
+      break;
+    ddl_buf_puts(out, "\xEF\xBF\xBD");
+    i = ddl_utf8_next(s, len, bad);
+  }
+}
+
 static uint32_t decode(const unsigned char *s, size_t n) {
   switch (n) {
   case 2:
