@@ -113,6 +113,17 @@ static const sup_case cases[] = {
      "# Doc\n\n<!-- ddlint-disable-next-line q/empty -->\n## Empty\n\n## Also empty\n\n## "
      "B\n\nText.\n",
      "q/empty@6"},
+    {"next-line inside a disabled block, then after it",
+     "# Doc\n\n<!-- ddlint-disable p/todo -->\n<!-- ddlint-disable-next-line p/todo -->\nTODO\n\n"
+     "<!-- ddlint-enable p/todo -->\nTODO\n<!-- ddlint-disable-next-line p/todo -->\nTODO\nTODO\n",
+     "p/todo@8 p/todo@11"},
+    {"adjacent next-line ranges merge, the line after stays",
+     "# Doc\n\n<!-- ddlint-disable-next-line -->\nTODO <!-- ddlint-disable-next-line -->\nTODO "
+     "<!-- ddlint-disable-next-line -->\nTODO\nTODO TBD\n",
+     "p/todo@7 p/tbd@7"},
+    {"a disable-line before a block that starts later",
+     "# Doc\n\nTODO <!-- ddlint-disable-line -->\nTBD\n\n<!-- ddlint-disable -->\n\nTODO\n",
+     "p/tbd@4"},
     {"rules of other kinds follow the same ranges",
      "# Doc\n\n<!-- ddlint-disable q/* -->\n\n## Empty\n\n<!-- ddlint-enable q/* -->\n\n## Empty "
      "too\n\n"
