@@ -4,6 +4,7 @@
 
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,6 +91,45 @@ static void trace_model(const ddl_run *run) {
   }
 }
 
+/* A warning of the engine's own, not of a rule. */
+static ddl_diag *engine_report(ddl_run *run, const char *rule, uint32_t at, const char *fmt, ...)
+    DDL_PRINTF(4, 5);
+static ddl_diag *engine_report(ddl_run *run, const char *rule, uint32_t at, const char *fmt,
+                               ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  ddl_diag *d = ddl_diag_add(run->diags, rule, DDL_SEV_WARNING, at, at, fmt, ap);
+  va_end(ap);
+  return d;
+}
+
+/* One warning per pattern that exhausted its limits: its answers were
+ * "no match" without being so, and the user should know which pattern,
+ * of which rule, where in its pack. */
+static void report_limits(ddl_run *run) {
+  ddl_matcher *m = run->matcher;
+  for (size_t i = 0; i < ddl_matcher_limit_count(m); i++) {
+    uint32_t where;
+    const ddl_regex *re = ddl_matcher_limit(m, i, &where);
+    const char *pattern = ddl_regex_pattern(re), *rule = ddl_regex_rule(re);
+    const char *origin = ddl_regex_origin(re);
+    size_t len = strlen(pattern), cut = len > 60 ? ddl_utf8_floor(pattern, len, 60) : len;
+    ddl_buf what = {0};
+    if (rule)
+      ddl_buf_printf(&what, " of rule %s", rule);
+    if (origin)
+      ddl_buf_printf(&what, " (%s)", origin);
+    ddl_diag *d = engine_report(run, DDL_REGEX_LIMIT_RULE, where,
+                                "pattern '%.*s%s'%s exceeded its match limit; results may be "
+                                "incomplete",
+                                (int)cut, pattern, cut < len ? "..." : "", ddl_buf_cstr(&what));
+    if (i + 1 == ddl_matcher_limit_count(m) && ddl_matcher_stopped(m))
+      ddl_run_note(run, d, "too many limits were hit: no pattern was tried on the rest of "
+                           "the document");
+    ddl_buf_free(&what);
+  }
+}
+
 void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *diags,
                     ddl_coverage **coverage, size_t *ncoverage) {
   ddl_run run = {0};
@@ -97,6 +137,7 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
   run.rs = rs;
   run.diags = diags;
   run.other_block = UINT32_MAX;
+  run.matcher = ddl_matcher_new();
   ddl_active *act = ddl_xcalloc(rs->n + 1, sizeof(ddl_active));
   void **state = ddl_xcalloc(rs->n + 1, sizeof(void *));
   int32_t *active_of = ddl_xcalloc(rs->n + 1, sizeof(int32_t));
@@ -122,17 +163,21 @@ void ddl_engine_run(const ddl_doc *doc, const ddl_ruleset *rs, ddl_diag_list *di
     /* Terms first, so that a block hook can ask which terms its block holds. */
     run.hits.len = 0;
     run.hits_block = bi;
+    ddl_matcher_at(run.matcher, ddl_block_src_offset(b, 0));
     if (terms && b->len && is_prose(b))
       dispatch_terms(&run, b, act, state, active_of);
     for (size_t a = 0; a < na; a++)
       if (act[a].rule->kind->block)
         act[a].rule->kind->block(state[a], &run, b);
   }
+  ddl_matcher_at(run.matcher, 0); /* verdicts are about the whole document */
   /* Coverage verdicts come first so that topic rules can read them. */
   for (int phase = 0; phase <= max_phase; phase++)
     for (size_t a = 0; a < na; a++)
       if (act[a].rule->kind->phase == phase && act[a].rule->kind->finish)
         act[a].rule->kind->finish(state[a], &run);
+  report_limits(&run);
+  ddl_matcher_free(run.matcher);
   DDL_VEC_FREE(run.hits);
   DDL_VEC_FREE(run.other_hits);
   ddl_arena_free(&run.arena);
@@ -227,7 +272,7 @@ ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
     const ddl_section *s = &doc->sections[i];
     if (s == doc->title || (best && s->level >= best->level))
       continue;
-    if (ddl_regex_list_any(anchor, s->title, 0, strlen(s->title)))
+    if (ddl_regex_list_any(run->matcher, anchor, s->title, 0, strlen(s->title)))
       best = s;
   }
   if (!best)

@@ -5,6 +5,8 @@
  * diagnostics and r rules with diagnostics, never O(d x n). */
 #include "engine/suppress.h"
 
+#include "engine/engine.h"
+
 #include "util/glob.h"
 #include "util/mem.h"
 #include "util/vec.h"
@@ -145,7 +147,8 @@ void ddl_check_directives(ddl_diag_list *list, const ddl_doc *doc, const ddl_rul
       if (n < sizeof(glob)) {
         memcpy(glob, p, n);
         glob[n] = '\0';
-        bool known = strcmp(glob, DDL_DIRECTIVE_RULE) == 0;
+        bool known = ddl_glob_match(glob, DDL_DIRECTIVE_RULE) ||
+                     ddl_glob_match(glob, DDL_REGEX_LIMIT_RULE);
         for (size_t k = 0; k < rs->n && !known; k++)
           known = ddl_glob_match(glob, rs->rules[k]->id);
         if (!known)

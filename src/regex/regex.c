@@ -14,9 +14,9 @@
 
 struct ddl_regex {
   pcre2_code *code;
-  pcre2_match_data *md;
-  pcre2_match_context *mctx;
   char *pattern;
+  char *rule;         /* the rule and place in its pack, for the limit warning */
+  char *origin;
   unsigned long uses; /* JIT compilation waits until a pattern is busy */
 };
 
@@ -28,6 +28,65 @@ enum { JIT_AFTER = 32 };
 /* Limits that stop catastrophic backtracking in a user's pattern long
  * before it could look like a hang. */
 enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000 };
+
+/* The budget of a document run: a pattern that exhausts its limits this
+ * many times is not tried again in the run, and after this many limit
+ * hits in all no pattern is, so that a catastrophic pattern costs a few
+ * limits' worth of work per document instead of one per paragraph. */
+enum { HITS_PER_PATTERN = 4, HITS_PER_RUN = 16 };
+
+typedef struct {
+  const ddl_regex *re;
+  unsigned hits;
+  uint32_t where;
+} limit_hit;
+
+struct ddl_matcher {
+  pcre2_match_data *md;
+  pcre2_match_context *mctx;
+  uint32_t where;
+  unsigned hits;
+  limit_hit *limited;
+  size_t nlimited;
+};
+
+static void pcre2_oom(void) {
+  fprintf(stderr, "ddlint: out of memory in pcre2\n");
+  abort();
+}
+
+ddl_matcher *ddl_matcher_new(void) {
+  ddl_matcher *m = ddl_xcalloc(1, sizeof(*m));
+  /* Only the whole match is read, so one ovector pair serves every
+   * pattern: pcre2 returns 0 ("ovector too small") but fills it. */
+  m->md = pcre2_match_data_create(1, NULL);
+  m->mctx = pcre2_match_context_create(NULL);
+  if (!m->md || !m->mctx)
+    pcre2_oom();
+  pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(m->mctx, DEPTH_LIMIT);
+  return m;
+}
+
+void ddl_matcher_free(ddl_matcher *m) {
+  if (!m)
+    return;
+  pcre2_match_data_free(m->md);
+  pcre2_match_context_free(m->mctx);
+  free(m->limited);
+  free(m);
+}
+
+void ddl_matcher_at(ddl_matcher *m, uint32_t offset) { m->where = offset; }
+
+size_t ddl_matcher_limit_count(const ddl_matcher *m) { return m->nlimited; }
+
+const ddl_regex *ddl_matcher_limit(const ddl_matcher *m, size_t i, uint32_t *where) {
+  *where = m->limited[i].where;
+  return m->limited[i].re;
+}
+
+bool ddl_matcher_stopped(const ddl_matcher *m) { return m->hits >= HITS_PER_RUN; }
 
 ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size_t *erroff) {
   int code;
@@ -43,67 +102,106 @@ ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size
   ddl_regex *r = ddl_xcalloc(1, sizeof(*r));
   r->code = re;
   r->pattern = ddl_xstrdup(pattern);
-  r->md = pcre2_match_data_create_from_pattern(re, NULL);
-  r->mctx = pcre2_match_context_create(NULL);
-  if (!r->md || !r->mctx) {
-    fprintf(stderr, "ddlint: out of memory in pcre2\n");
-    abort();
-  }
-  pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
-  pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
   return r;
 }
+
+void ddl_regex_set_origin(ddl_regex *re, const char *rule, const char *path, unsigned line,
+                          unsigned column) {
+  free(re->rule);
+  free(re->origin);
+  re->rule = rule ? ddl_xstrdup(rule) : NULL;
+  int n = snprintf(NULL, 0, "%s:%u:%u", path, line, column);
+  re->origin = ddl_xmalloc((size_t)n + 1);
+  snprintf(re->origin, (size_t)n + 1, "%s:%u:%u", path, line, column);
+}
+
+const char *ddl_regex_rule(const ddl_regex *re) { return re->rule; }
+const char *ddl_regex_origin(const ddl_regex *re) { return re->origin; }
 
 void ddl_regex_free(ddl_regex *re) {
   if (!re)
     return;
   pcre2_code_free(re->code);
-  pcre2_match_data_free(re->md);
-  pcre2_match_context_free(re->mctx);
   free(re->pattern);
+  free(re->rule);
+  free(re->origin);
   free(re);
 }
 
 const char *ddl_regex_pattern(const ddl_regex *re) { return re->pattern; }
 
+static limit_hit *find_limited(ddl_matcher *m, const ddl_regex *re) {
+  for (size_t i = 0; i < m->nlimited; i++)
+    if (m->limited[i].re == re)
+      return &m->limited[i];
+  return NULL;
+}
+
+/* Whether RE may still be tried in this run. */
+static bool within_budget(ddl_matcher *m, const ddl_regex *re) {
+  if (m->nlimited == 0)
+    return true;
+  if (m->hits >= HITS_PER_RUN)
+    return false;
+  limit_hit *h = find_limited(m, re);
+  return !h || h->hits < HITS_PER_PATTERN;
+}
+
+static void limit_reached(ddl_matcher *m, const ddl_regex *re) {
+  m->hits++;
+  limit_hit *h = find_limited(m, re);
+  if (!h) {
+    m->limited = ddl_xrealloc(m->limited, (m->nlimited + 1) * sizeof(limit_hit));
+    h = &m->limited[m->nlimited++];
+    *h = (limit_hit){re, 0, m->where};
+  }
+  h->hits++;
+}
+
 /* Searches from START; a match must begin at or before LIMIT (SIZE_MAX:
  * anywhere), which stops pcre2 trying later start positions at all. */
-static bool search(const ddl_regex *re, const char *subject, size_t len, size_t start,
-                   size_t limit, size_t *mstart, size_t *mend, const char **mark) {
-  if (start > len)
+static bool search(ddl_matcher *m, const ddl_regex *re, const char *subject, size_t len,
+                   size_t start, size_t limit, size_t *mstart, size_t *mend, const char **mark) {
+  if (start > len || !within_budget(m, re))
     return false;
   /* No JIT stack of our own either: a megabyte mapped per pattern made
    * start-up slow.  The rare match that outgrows pcre2's default JIT stack
-   * is retried by the interpreter.  Regexes belong to one thread's
-   * context, so counting uses and setting the offset limit through a
-   * const pointer is safe. */
+   * is retried by the interpreter.  Counting uses writes to the shared
+   * pattern: regexes belong to one context, used by one thread. */
   ddl_regex *mut = (ddl_regex *)re;
   if (++mut->uses == JIT_AFTER)
     pcre2_jit_compile(mut->code, PCRE2_JIT_COMPLETE);
-  pcre2_set_offset_limit(mut->mctx, limit == SIZE_MAX ? PCRE2_UNSET : limit);
-  int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
-                       re->md, re->mctx);
+  pcre2_set_offset_limit(m->mctx, limit == SIZE_MAX ? PCRE2_UNSET : limit);
+  int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                       m->mctx);
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
     rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
-                     re->md, re->mctx);
-  if (rc < 0)
+                     m->md, m->mctx);
+  if (rc == PCRE2_ERROR_NOMATCH)
     return false;
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+  if (rc < 0) {
+    /* A limit (match, depth, heap, JIT stack) or another matching error:
+     * not a "no match" to believe, so the run is told. */
+    limit_reached(m, re);
+    return false;
+  }
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
   *mstart = ov[0];
   *mend = ov[1];
   if (mark)
-    *mark = (const char *)pcre2_get_mark(re->md);
+    *mark = (const char *)pcre2_get_mark(m->md);
   return true;
 }
 
-bool ddl_regex_search_mark(const ddl_regex *re, const char *subject, size_t len,
-                           size_t start, size_t *mstart, size_t *mend, const char **mark) {
-  return search(re, subject, len, start, SIZE_MAX, mstart, mend, mark);
+bool ddl_regex_search_mark(ddl_matcher *m, const ddl_regex *re, const char *subject,
+                           size_t len, size_t start, size_t *mstart, size_t *mend,
+                           const char **mark) {
+  return search(m, re, subject, len, start, SIZE_MAX, mstart, mend, mark);
 }
 
-bool ddl_regex_search(const ddl_regex *re, const char *subject, size_t len,
+bool ddl_regex_search(ddl_matcher *m, const ddl_regex *re, const char *subject, size_t len,
                       size_t start, size_t *mstart, size_t *mend) {
-  return search(re, subject, len, start, SIZE_MAX, mstart, mend, NULL);
+  return search(m, re, subject, len, start, SIZE_MAX, mstart, mend, NULL);
 }
 
 void ddl_regex_list_index(ddl_regex_list *list) {
@@ -127,7 +225,7 @@ static uint64_t candidates(const ddl_regex_list *list, const char *subject, size
 
 static bool may_match(uint64_t mask, size_t i) { return i >= 64 || (mask >> i & 1); }
 
-bool ddl_regex_list_search(const ddl_regex_list *list, const char *subject,
+bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
                            size_t start, size_t end, size_t *mstart, size_t *mend) {
   bool found = false;
   uint64_t mask = candidates(list, subject, start, end);
@@ -137,7 +235,7 @@ bool ddl_regex_list_search(const ddl_regex_list *list, const char *subject,
       continue;
     /* Once a match is found, later patterns only need to start no later
      * than it to matter: this keeps the search linear and cheap. */
-    if (search(list->items[i], subject, end, start, found ? *mstart : SIZE_MAX, &s, &e, NULL) &&
+    if (search(m, list->items[i], subject, end, start, found ? *mstart : SIZE_MAX, &s, &e, NULL) &&
         (!found || s <= *mstart)) {
       *mstart = s;
       *mend = e;
@@ -147,12 +245,13 @@ bool ddl_regex_list_search(const ddl_regex_list *list, const char *subject,
   return found;
 }
 
-bool ddl_regex_list_any(const ddl_regex_list *list, const char *subject, size_t start,
-                        size_t end) {
+bool ddl_regex_list_any(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
+                        size_t start, size_t end) {
   size_t s, e;
   uint64_t mask = candidates(list, subject, start, end);
   for (size_t i = 0; i < list->len; i++)
-    if (may_match(mask, i) && search(list->items[i], subject, end, start, SIZE_MAX, &s, &e, NULL))
+    if (may_match(mask, i) &&
+        search(m, list->items[i], subject, end, start, SIZE_MAX, &s, &e, NULL))
       return true;
   return false;
 }

@@ -7,19 +7,45 @@
 
 typedef struct ddl_regex ddl_regex;
 
+/* What a document run's matching changes: pcre2's match data and match
+ * context, and the run's budget of limit hits.  A compiled ddl_regex is
+ * only read while matching (apart from its JIT use count); all the rest
+ * lives here, one matcher per run. */
+typedef struct ddl_matcher ddl_matcher;
+ddl_matcher *ddl_matcher_new(void);
+void ddl_matcher_free(ddl_matcher *m);
+/* Where in the document the run is (a source offset), remembered with
+ * each pattern that exhausts its limits. */
+void ddl_matcher_at(ddl_matcher *m, uint32_t offset);
+/* The patterns that exhausted pcre2's match or depth limit in this run,
+ * in the order they first did, and where. */
+size_t ddl_matcher_limit_count(const ddl_matcher *m);
+const ddl_regex *ddl_matcher_limit(const ddl_matcher *m, size_t i, uint32_t *where);
+/* Whether the run's budget is spent: no pattern is tried any more. */
+bool ddl_matcher_stopped(const ddl_matcher *m);
+
 /* Compiles PATTERN.  On failure returns NULL, writes pcre2's message to
  * ERR (ERRLEN bytes) and the byte offset of the error to *ERROFF. */
 ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size_t *erroff);
 void ddl_regex_free(ddl_regex *re);
 const char *ddl_regex_pattern(const ddl_regex *re);
+/* Names the rule RE belongs to (may be NULL) and where its pack defines
+ * it, for the warning when it exhausts its limits. */
+void ddl_regex_set_origin(ddl_regex *re, const char *rule, const char *path, unsigned line,
+                          unsigned column);
+const char *ddl_regex_rule(const ddl_regex *re);   /* NULL when not set */
+const char *ddl_regex_origin(const ddl_regex *re); /* "PATH:LINE:COL", NULL when not set */
 
 /* Finds the first match in SUBJECT[0, len) at or after START; stores its
- * range.  A match that exhausts pcre2's limits counts as no match. */
-bool ddl_regex_search(const ddl_regex *re, const char *subject, size_t len,
+ * range.  A match that exhausts pcre2's limits answers false and is
+ * recorded on M, as is every search M's budget no longer allows.  START
+ * must be a character boundary. */
+bool ddl_regex_search(ddl_matcher *m, const ddl_regex *re, const char *subject, size_t len,
                       size_t start, size_t *mstart, size_t *mend);
 /* The same, also returning the name of the last (*MARK:name) passed. */
-bool ddl_regex_search_mark(const ddl_regex *re, const char *subject, size_t len,
-                           size_t start, size_t *mstart, size_t *mend, const char **mark);
+bool ddl_regex_search_mark(ddl_matcher *m, const ddl_regex *re, const char *subject,
+                           size_t len, size_t start, size_t *mstart, size_t *mend,
+                           const char **mark);
 
 struct ddl_cue_index;
 
@@ -36,12 +62,12 @@ typedef struct ddl_regex_list {
 void ddl_regex_list_index(ddl_regex_list *list);
 
 /* The leftmost match of any pattern in LIST within SUBJECT[start, end). */
-bool ddl_regex_list_search(const ddl_regex_list *list, const char *subject,
+bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
                            size_t start, size_t end, size_t *mstart, size_t *mend);
 /* Whether any pattern in LIST matches SUBJECT[start, end): cheaper than
  * the leftmost match, since it stops at the first pattern that does. */
-bool ddl_regex_list_any(const ddl_regex_list *list, const char *subject, size_t start,
-                        size_t end);
+bool ddl_regex_list_any(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
+                        size_t start, size_t end);
 void ddl_regex_list_free(ddl_regex_list *list);
 
 #endif

@@ -46,6 +46,7 @@ enum { UNKNOWN = 0, NO = 1, YES = 2 };
  * same word repeated does not. */
 typedef struct {
   const ddl_active *a;
+  ddl_matcher *matcher; /* the run's */
   float *weight;        /* per section: sum of sentence scores */
   float best_sentence;  /* the highest sentence score anywhere */
   uint32_t *first;      /* per section: first block with evidence */
@@ -163,6 +164,7 @@ static void terms(const ddl_rule *rule, ddl_lexicon_builder *lb, uint32_t owner)
 static void *begin(ddl_run *run, const ddl_active *a) {
   area_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
+  st->matcher = run->matcher;
   st->trace = ddl_trace("coverage");
   st->weight = ddl_run_alloc(run, run->doc->nsections * sizeof(float));
   st->first = ddl_run_alloc(run, run->doc->nsections * sizeof(uint32_t));
@@ -180,7 +182,7 @@ static bool in_context(area_state *st, const area_rule *r, const ddl_doc *doc,
   if (!s || s->level == 0 || r->context_sections.len == 0)
     return false;
   if (st->context[s->index] == UNKNOWN) {
-    bool own = s != doc->title && ddl_regex_list_any(&r->context_sections, s->title, 0,
+    bool own = s != doc->title && ddl_regex_list_any(st->matcher, &r->context_sections, s->title, 0,
                                                      strlen(s->title));
     st->context[s->index] = own || in_context(st, r, doc, s->parent) ? YES : NO;
   }
@@ -249,12 +251,12 @@ static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentenc
  * API calls?"); their prose still counts as evidence. */
 static bool heading_matches(const area_rule *r, const ddl_run *run, const char *title) {
   size_t len = strlen(title);
-  if (ddl_regex_list_any(&r->ignore_heading, title, 0, len))
+  if (ddl_regex_list_any(run->matcher, &r->ignore_heading, title, 0, len))
     return false;
-  if (ddl_regex_list_any(&r->heading, title, 0, len))
+  if (ddl_regex_list_any(run->matcher, &r->heading, title, 0, len))
     return true;
   const ddl_regex_list *syn = ddl_ruleset_synonyms(run->rs, r->area);
-  return syn && ddl_regex_list_any(syn, title, 0, len);
+  return syn && ddl_regex_list_any(run->matcher, syn, title, 0, len);
 }
 
 /* The first prose block directly in section S, or NULL. */
@@ -270,12 +272,13 @@ typedef enum { NA_NONE, NA_UNREASONED, NA_REASONED } na_mark;
 /* Explicit "not applicable" in the heading or at the start of the
  * section's first paragraph; reasoned when a few words follow it there or
  * in the paragraph below the heading. */
-static na_mark not_applicable(const area_rule *r, const ddl_doc *doc, const ddl_section *s) {
+static na_mark not_applicable(ddl_matcher *m, const area_rule *r, const ddl_doc *doc,
+                              const ddl_section *s) {
   size_t ms, me;
   const ddl_block *body = first_prose(doc, s);
   if (r->not_applicable.len == 0)
     return NA_NONE;
-  if (ddl_regex_list_search(&r->not_applicable, s->title, 0, strlen(s->title), &ms, &me)) {
+  if (ddl_regex_list_search(m, &r->not_applicable, s->title, 0, strlen(s->title), &ms, &me)) {
     if (ddl_count_words(s->title, (uint32_t)me, (uint32_t)strlen(s->title)) >= 3)
       return NA_REASONED;
     return body && ddl_count_words(body->text, 0, body->len) >= 3 ? NA_REASONED : NA_UNREASONED;
@@ -285,7 +288,7 @@ static na_mark not_applicable(const area_rule *r, const ddl_doc *doc, const ddl_
   ddl_span first = body->sents[0];
   const char *t = body->text + first.start;
   uint32_t len = first.end - first.start;
-  if (!ddl_regex_list_search(&r->not_applicable, t, 0, len, &ms, &me) || ms > 16)
+  if (!ddl_regex_list_search(m, &r->not_applicable, t, 0, len, &ms, &me) || ms > 16)
     return NA_NONE;
   uint32_t after = ddl_count_words(t, (uint32_t)me, len);
   if (body->nsents > 1)
@@ -321,7 +324,7 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
                      r->area, s->title);
       continue;
     }
-    na_mark na = not_applicable(r, doc, s);
+    na_mark na = not_applicable(run->matcher, r, doc, s);
     ddl_span home = ddl_run_heading_span(run, s->heading);
     uint32_t words = ps->words_before[s->subtree_end] - ps->words_before[s->first_block];
     /* A section long enough to judge is about the area when it speaks of

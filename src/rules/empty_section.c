@@ -21,7 +21,7 @@ static void finish(void *state, ddl_run *run) {
   const ddl_doc *doc = run->doc;
   for (uint32_t i = 1; i < doc->nsections; i++) {
     const ddl_section *s = &doc->sections[i];
-    if (ddl_regex_list_any(ignore, s->title, 0, strlen(s->title)))
+    if (ddl_regex_list_any(run->matcher, ignore, s->title, 0, strlen(s->title)))
       continue;
     bool content = false;
     /* A comment is not content: "<!-- TODO -->" under a heading is empty. */

@@ -130,12 +130,13 @@ static void *begin(ddl_run *run, const ddl_active *a) {
 }
 
 /* Whether T[0, len) gives a reason that is not a generic restatement. */
-static bool has_reason(const just_rule *r, const char *t, size_t len, size_t *rs, size_t *re) {
+static bool has_reason(ddl_matcher *m, const just_rule *r, const char *t, size_t len, size_t *rs,
+                       size_t *re) {
   size_t pos = 0, s, e;
-  while (pos < len && ddl_regex_list_search(&r->reason, t, pos, len, &s, &e)) {
+  while (pos < len && ddl_regex_list_search(m, &r->reason, t, pos, len, &s, &e)) {
     size_t ns, ne, npos = 0;
     bool generic = false;
-    while (!generic && npos < len && ddl_regex_list_search(&r->not_reason, t, npos, len, &ns, &ne)) {
+    while (!generic && npos < len && ddl_regex_list_search(m, &r->not_reason, t, npos, len, &ns, &ne)) {
       generic = ns <= s && s < (ne > ns ? ne : ns + 1);
       npos = ne > ns ? ne : ddl_utf8_next(t, len, ns);
     }
@@ -162,7 +163,7 @@ static bool sentence_reason(just_state *st, const just_rule *r, const ddl_block 
   }
   size_t rs, re;
   bool yes =
-      has_reason(r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start, &rs, &re);
+      has_reason(st->run->matcher, r, b->text + b->sents[i].start, b->sents[i].end - b->sents[i].start, &rs, &re);
   ddl_span at = {0, 0};
   if (yes) {
     at = (ddl_span){b->sents[i].start + (uint32_t)rs, b->sents[i].start + (uint32_t)re};
@@ -391,11 +392,12 @@ static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, 
                         size_t *ms, size_t *me) {
   const char *t = b->text + span.start;
   size_t len = span.end - span.start;
-  if (!ddl_regex_list_search(&r->decision, t, 0, len, ms, me) &&
-      !(r->statement.len && ddl_regex_list_search(&r->statement, t, 0, len, ms, me) &&
+  ddl_matcher *m = st->run->matcher;
+  if (!ddl_regex_list_search(m, &r->decision, t, 0, len, ms, me) &&
+      !(r->statement.len && ddl_regex_list_search(m, &r->statement, t, 0, len, ms, me) &&
         names_something(st->run, b, span)))
     return false;
-  return !ddl_regex_list_any(&r->not_decision, t, 0, len);
+  return !ddl_regex_list_any(m, &r->not_decision, t, 0, len);
 }
 
 /* Whether a rationale cell says something: one word is enough ("Cheaper"),
@@ -427,7 +429,7 @@ static void table_row(just_state *st, const just_rule *r, ddl_run *run, const dd
       size_t s, e;
       const ddl_span *h = &t->header_cells[c];
       if (h->end > h->start &&
-          ddl_regex_list_search(&r->rationale_column, t->header_text + h->start, 0,
+          ddl_regex_list_search(run->matcher, &r->rationale_column, t->header_text + h->start, 0,
                                 h->end - h->start, &s, &e))
         st->rationale_col = (int32_t)c;
     }
@@ -456,7 +458,7 @@ static void table_row(just_state *st, const just_rule *r, ddl_run *run, const dd
   }
   size_t ms, me, rs, re;
   if (is_decision(st, r, b, row, &ms, &me) &&
-      !has_reason(r, b->text + row.start, row.end - row.start, &rs, &re))
+      !has_reason(run->matcher, r, b->text + row.start, row.end - row.start, &rs, &re))
     report(run, st, b, row.start + (uint32_t)ms, row.end, b->text + row.start,
            row.end - row.start, "");
 }
@@ -467,7 +469,7 @@ static bool skipped(just_state *st, const just_rule *r, const ddl_section *s) {
   if (!s || s->level == 0)
     return false;
   if (st->skipped[s->index] == UNKNOWN) {
-    bool skip = ddl_regex_list_any(&r->skip_sections, s->title, 0, strlen(s->title)) ||
+    bool skip = ddl_regex_list_any(st->run->matcher, &r->skip_sections, s->title, 0, strlen(s->title)) ||
                 skipped(st, r, s->parent);
     st->skipped[s->index] = skip ? YES : NO;
   }

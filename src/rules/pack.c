@@ -49,13 +49,21 @@ static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off)
                        (const char *)n->data.scalar.value);
 }
 
+typedef struct {
+  ddl_regex_list *list;
+  const char *rule; /* the rule's id, NULL if it has none yet */
+} pattern_ctx;
+
 static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
-  ddl_regex_list *list = ud;
+  pattern_ctx *pc = ud;
+  ddl_regex_list *list = pc->list;
   char err[256];
   size_t off;
   ddl_regex *re = ddl_regex_compile(s, err, sizeof(err), &off);
   if (!re)
     return regex_error(y, n, err, off);
+  ddl_regex_set_origin(re, pc->rule, y->path, (unsigned)n->start_mark.line + 1,
+                       (unsigned)n->start_mark.column + 1);
   list->items = ddl_xrealloc(list->items, (list->len + 1) * sizeof(ddl_regex *));
   list->items[list->len++] = re;
   return DDL_OK;
@@ -69,7 +77,10 @@ int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool require
                     : DDL_OK;
   char what[64];
   snprintf(what, sizeof(what), "'%s'", key);
-  int rc = ddl_ydoc_strings(src->y, n, what, add_pattern, out);
+  yaml_node_t *id = ddl_ydoc_get(src->y, src->rule, "id");
+  pattern_ctx pc = {out, id && id->type == YAML_SCALAR_NODE ? (const char *)id->data.scalar.value
+                                                            : NULL};
+  int rc = ddl_ydoc_strings(src->y, n, what, add_pattern, &pc);
   if (rc == DDL_OK)
     ddl_regex_list_index(out);
   return rc;
