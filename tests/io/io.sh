@@ -56,6 +56,15 @@ assert "diagnostics" in files["tree/sub/good.md"], files
 PY
 rm -rf tree
 
+# A path longer than PATH_MAX is reported, not skipped.
+mkdir deep
+( cd deep && seg=$(printf 'd%.0s' $(seq 1 250)) &&
+  for i in $(seq 1 20); do mkdir "$seg" && cd "$seg" || exit 1; done && cp "$work/good.md" x.md ) ||
+  fail "deep: could not build the tree"
+timeout 10 "$ddlint" -q deep >out 2>err; expect_exit "deep path" 2 $?
+contains "deep path" err ": cannot read: File name too long"
+rm -rf deep
+
 # A file name that is not UTF-8 stays in the JSON, with its exact bytes.
 name=$(printf 'caf\xe9.md')
 cp good.md "$name"
