@@ -130,6 +130,17 @@ longest=$(awk '{ if (length($0) > n) n = length($0) } END { print n + 0 }' err)
 [ "$longest" -le 700 ] || fail "long glob: an error line of $longest bytes"
 contains "long glob" err "..."
 
+# Each broken configuration is reported once, and two alike are two.
+mkdir -p cfg/a cfg/b
+printf 'disable: [nosuch/rule\n' > cfg/a/.ddlint.yaml
+cp cfg/a/.ddlint.yaml cfg/b/.ddlint.yaml
+cp good.md cfg/a/x.md; cp good.md cfg/a/y.md; cp good.md cfg/b/x.md
+"$ddlint" cfg >out 2>err; expect_exit "two configs" 2 $?
+n=$(grep -c 'ddlint.yaml:2:1: error: invalid YAML' err)
+[ "$n" = 2 ] || { fail "two configs: $n config errors, expected one per file"; cat err; }
+contains "two configs" err "3 files could not be linted"
+rm -rf cfg
+
 # A closed pipe, with SIGPIPE ignored, ends the run quietly and non-zero.
 for i in $(seq 1 300); do cp good.md "many-$i.md"; done
 ( trap '' PIPE; "$ddlint" --no-snippet . 2>err | head -c 1 >/dev/null; echo "${PIPESTATUS[0]}" >status )
