@@ -61,14 +61,26 @@ void emit_safe(emit_opts *o, const char *s, size_t max) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, run = 0; /* bytes [run, i) are safe and not yet written */
   while (i < limit) {
-    size_t next = ddl_utf8_next(s, len, i), n = next - i;
-    bool bad = (n == 1 && (u[i] < 0x20 || u[i] >= 0x7F)) || is_c1(u + i, n);
+    while (i < limit && (unsigned char)(u[i] - 0x20) < 0x5F)
+      i++; /* printable ASCII, nearly all of it */
+    if (i >= limit)
+      break;
+    unsigned char c = u[i];
+    size_t n = 1;
+    bool bad = true;
+    if (c >= 0x80) {
+      n = ddl_utf8_seq_len(c);
+      if (n > 1 && i + n <= len && ddl_utf8_invalid_at(u + i, n) == n)
+        bad = is_c1(u + i, n);
+      else
+        n = 1;
+    }
     if (bad) {
       emit_write(o, s + run, i - run);
       escape_bytes(o, u + i, n);
-      run = next;
+      run = i + n;
     }
-    i = next;
+    i += n;
   }
   emit_write(o, s + run, (i > limit ? limit : i) - run);
   if (limit < len)
