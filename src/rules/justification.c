@@ -62,11 +62,16 @@ typedef struct {
   bool *cur_decision;  /* a decision pattern matches, inline code or not */
   bool *cur_decides;   /* ... outside inline code: a decision to judge */
   ddl_span *cur_match; /* where the decision pattern matched */
+  uint32_t cur_first_decides; /* the first sentence that decides, or nsents */
+  struct stem_set *cur_stems; /* per sentence, on demand, for same_topic */
 } just_state;
 
 /* Sub-items and item paragraphs looked at for a reason; bounds the work
  * per decision whatever the nesting. */
 enum { ITEM_LOOKAHEAD = 12, QUOTE_MAX = 70 };
+/* Later sentences of a paragraph looked at for a decision's reason (real
+ * paragraphs have a few dozen sentences at most). */
+enum { SENTENCE_LOOKAHEAD = 48 };
 
 static void release(void *data) {
   just_rule *r = data;
@@ -257,28 +262,69 @@ static bool lends_reason(just_state *st, const just_rule *r, const ddl_block *b,
   return i < b->nsents && sentence_reason(st, r, b, i) && !sentence_decides(st, r, b, i);
 }
 
-/* Whether sentences I and J of B share a content word (one of six letters
- * or more, compared by its first six): the mark of a sentence that goes on
- * about the same thing ("The data is partitioned at two levels. ... the
- * entries table is partitioned by month, which lets us ..."). */
-static bool same_topic(const ddl_block *b, uint32_t i, uint32_t j) {
-  enum { STEM = 6 };
+/* The content words of a sentence, for same_topic: each word of six
+ * letters or more by its first six, folded to lower case, packed into
+ * an integer; sorted, without repeats. */
+typedef struct stem_set {
+  uint64_t *stems;
+  uint32_t n;
+  bool known;
+} stem_set;
+
+enum { STEM = 6 };
+
+static int by_stem(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+static const stem_set *sentence_stems(just_state *st, const ddl_block *b, uint32_t i) {
+  stem_set *set = &st->cur_stems[i];
+  if (set->known)
+    return set;
   const char *t = b->text;
-  ddl_span a = b->sents[i], c = b->sents[j];
+  ddl_span a = b->sents[i];
+  uint32_t n = 0, cap = (a.end - a.start) / (STEM + 1) + 1;
+  uint64_t *v = ddl_run_alloc(st->run, cap * sizeof(uint64_t));
   for (uint32_t p = a.start; p < a.end; p++) {
     if (!isalpha((unsigned char)t[p]) || (p > a.start && isalpha((unsigned char)t[p - 1])))
       continue;
-    uint32_t n = 0;
-    while (p + n < a.end && isalpha((unsigned char)t[p + n]))
-      n++;
-    if (n < STEM)
-      continue;
-    for (uint32_t q = c.start; q + STEM <= c.end; q++) {
-      if (q > c.start && isalpha((unsigned char)t[q - 1]))
-        continue;
-      if (strncasecmp(t + p, t + q, STEM) == 0)
-        return true;
+    uint32_t len = 0;
+    while (p + len < a.end && isalpha((unsigned char)t[p + len]))
+      len++;
+    if (len >= STEM && n < cap) {
+      uint64_t stem = 0;
+      for (uint32_t k = 0; k < STEM; k++)
+        stem = stem << 8 | (uint64_t)tolower((unsigned char)t[p + k]);
+      v[n++] = stem;
     }
+    p += len;
+  }
+  if (n > 1)
+    qsort(v, n, sizeof(uint64_t), by_stem);
+  uint32_t kept = 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (!kept || v[kept - 1] != v[k])
+      v[kept++] = v[k];
+  *set = (stem_set){v, kept, true};
+  return set;
+}
+
+/* Whether sentences I and J of B, the block being visited, share a
+ * content word: the mark of a sentence that goes on about the same thing
+ * ("The data is partitioned at two levels. ... the entries table is
+ * partitioned by month, which lets us ...").  One merge of two sorted
+ * sets, so that long sentences cost their length, not its square. */
+static bool same_topic(just_state *st, const ddl_block *b, uint32_t i, uint32_t j) {
+  const stem_set *x = sentence_stems(st, b, i), *y = sentence_stems(st, b, j);
+  uint32_t p = 0, q = 0;
+  while (p < x->n && q < y->n) {
+    if (x->stems[p] == y->stems[q])
+      return true;
+    if (x->stems[p] < y->stems[q])
+      p++;
+    else
+      q++;
   }
   return false;
 }
@@ -287,22 +333,24 @@ static bool same_topic(const ddl_block *b, uint32_t i, uint32_t j) {
  * the decision before it ("This keeps..."), or, before the paragraph's
  * first decision, to that one ("Reads dominate. We use Redis.").  A later
  * decision's reason also counts for an earlier one it elaborates: one on
- * the same topic.  B is the block being visited. */
+ * the same topic.  B is the block being visited.  Only the next
+ * SENTENCE_LOOKAHEAD sentences are looked at, so that a paragraph of
+ * thousands of sentences costs linear time, not quadratic. */
 static bool paragraph_reason(just_state *st, const just_rule *r, const ddl_block *b, uint32_t i) {
   const bool *decides = st->cur_decides;
   bool between = false; /* a decision lies between I and J */
-  for (uint32_t j = i + 1; j < b->nsents; j++) {
+  uint32_t end = b->nsents - i > SENTENCE_LOOKAHEAD ? i + 1 + SENTENCE_LOOKAHEAD : b->nsents;
+  for (uint32_t j = i + 1; j < end; j++) {
     if (!decides[j] && !between && sentence_reason(st, r, b, j))
       return true;
     if (decides[j]) {
-      if (same_topic(b, i, j) && sentence_reason(st, r, b, j))
+      if (same_topic(st, b, i, j) && sentence_reason(st, r, b, j))
         return true;
       between = true;
     }
   }
-  for (uint32_t j = 0; j < i; j++)
-    if (decides[j])
-      return false;
+  if (i != st->cur_first_decides)
+    return false;
   for (uint32_t j = 0; j < i; j++)
     if (sentence_reason(st, r, b, j))
       return true;
@@ -494,6 +542,7 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
     st->cur_decision = ddl_run_alloc(run, cap * sizeof(bool));
     st->cur_decides = ddl_run_alloc(run, cap * sizeof(bool));
     st->cur_match = ddl_run_alloc(run, cap * sizeof(ddl_span));
+    st->cur_stems = ddl_run_alloc(run, cap * sizeof(*st->cur_stems));
     st->cur_cap = cap;
   }
   /* Decisions first: which sentence a reason belongs to depends on where
@@ -507,6 +556,11 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
     st->cur_match[i] = (ddl_span){s.start + (uint32_t)ms, s.start + (uint32_t)me};
   }
   memset(st->cur_reason, UNKNOWN, b->nsents);
+  memset(st->cur_stems, 0, b->nsents * sizeof(*st->cur_stems));
+  st->cur_first_decides = b->nsents;
+  for (uint32_t i = b->nsents; i-- > 0;)
+    if (st->cur_decides[i])
+      st->cur_first_decides = i;
   st->cur_block = b->index;
   for (uint32_t i = 0; i < b->nsents; i++) {
     if (!st->cur_decides[i])
