@@ -9,6 +9,7 @@
 #include "util/vec.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -171,6 +172,9 @@ static int finish_output(emit_opts *out, int status) {
 }
 
 int main(int argc, char **argv) {
+  /* jansson allocates through ddlint's allocator, which aborts with a
+   * message on exhaustion, so JSON output fails like everything else. */
+  json_set_alloc_funcs(ddl_xmalloc, free);
   cli_opts o;
   if (!cli_parse(&o, argc, argv))
     return DDL_EXIT_ERROR;

@@ -133,7 +133,8 @@ void emit_json_finish(emit_json *j, emit_opts *o) {
       o->error = ENOMEM;
   } else if (!o->error) {
     errno = 0;
-    if (json_dumpf(doc, o->out, JSON_INDENT(2)) != 0)
+    /* jansson may carry on past a failed write and still answer 0. */
+    if (json_dumpf(doc, o->out, JSON_INDENT(2)) != 0 || ferror(o->out))
       o->error = errno ? errno : EIO;
     emit_write(o, "\n", 1);
   }

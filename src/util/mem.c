@@ -2,6 +2,7 @@
 #include "util/mem.h"
 
 #include <cmark.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,22 +13,47 @@ static void out_of_memory(size_t size) {
   abort();
 }
 
+#ifdef DDL_FAIL_ALLOC
+/* The failing-allocator build (tests/inject): DDLINT_FAIL_ALLOC_AT=N makes
+ * the Nth allocation fail, so a test can walk N over a whole run and see
+ * every failure end in out_of_memory(), never in a crash; N=0 counts them
+ * and prints the total at exit.  Ordinary builds have none of this. */
+static size_t alloc_count, alloc_fail_at;
+
+static void print_alloc_count(void) {
+  fprintf(stderr, "ddlint: fail-alloc: %zu allocations\n", alloc_count);
+}
+
+static bool fail_this_alloc(void) {
+  if (alloc_count == 0) {
+    const char *at = getenv("DDLINT_FAIL_ALLOC_AT");
+    alloc_fail_at = at ? (size_t)strtoull(at, NULL, 10) : 0;
+    if (at && alloc_fail_at == 0)
+      atexit(print_alloc_count);
+  }
+  return ++alloc_count == alloc_fail_at;
+}
+#define FAIL_ALLOC() fail_this_alloc()
+#else
+#define FAIL_ALLOC() false
+#endif
+
 void *ddl_xmalloc(size_t size) {
-  void *p = malloc(size ? size : 1);
+  void *p = FAIL_ALLOC() ? NULL : malloc(size ? size : 1);
   if (!p)
     out_of_memory(size);
   return p;
 }
 
 void *ddl_xcalloc(size_t count, size_t size) {
-  void *p = calloc(count ? count : 1, size ? size : 1);
+  void *p = FAIL_ALLOC() ? NULL : calloc(count ? count : 1, size ? size : 1);
   if (!p)
     out_of_memory(count * size);
   return p;
 }
 
 void *ddl_xrealloc(void *ptr, size_t size) {
-  void *p = realloc(ptr, size ? size : 1);
+  void *p = FAIL_ALLOC() ? NULL : realloc(ptr, size ? size : 1);
   if (!p)
     out_of_memory(size);
   return p;

@@ -1,4 +1,6 @@
-/* Allocation: every failure aborts, so callers never check for NULL. */
+/* Allocation: every failure aborts, so callers never check for NULL.
+ * Built with -DDDL_FAIL_ALLOC (tests/inject's ddlint_failalloc), the
+ * environment variable DDLINT_FAIL_ALLOC_AT=N fails the Nth allocation. */
 #ifndef DDL_UTIL_MEM_H
 #define DDL_UTIL_MEM_H
 
