@@ -179,20 +179,17 @@ int ddl_ctx_prepare(ddl_ctx *ctx) {
     return DDL_OK;
   int rc = ctx->builtin ? load_builtin(ctx) : DDL_OK;
   for (size_t i = 0; rc == DDL_OK && i < ctx->rule_paths.len; i++)
-    rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, ctx, ctx->rule_paths.items[i]);
+    rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, ctx, ctx->rule_paths.items[i], NULL);
   if (rc == DDL_OK && ctx->nbase == 0)
     rc = ddl_ctx__fail(ctx, DDL_EUSAGE, NULL, 0, 0,
                        "no rule packs: --no-default-rules needs --rules DIR");
   if (rc == DDL_OK && ctx->config_file && access(ctx->config_file, R_OK) != 0)
     rc = ddl_ctx__fail(ctx, DDL_ECONFIG, ctx->config_file, 0, 0,
                        "cannot read configuration file");
-  if (rc == DDL_OK) {
-    /* Catch rule ids defined twice before any document is linted. */
-    ddl_ruleset *check;
-    rc = ddl_ruleset_build(&check, ctx, ctx->base, ctx->nbase, NULL, NULL, 0);
-    if (rc == DDL_OK)
-      ddl_ruleset_free(check);
-  }
+  /* Catch rule ids defined twice before any document is linted; the
+   * ruleset itself is built once per configuration, by config_entry. */
+  if (rc == DDL_OK)
+    rc = ddl_ruleset_check_ids(ctx, ctx->base, ctx->nbase);
   if (rc) {
     free_packs(ctx->base, ctx->nbase);
     ctx->base = NULL;
@@ -226,8 +223,11 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     packs = ddl_xmalloc((ctx->nbase + 1) * sizeof(ddl_pack *));
     memcpy(packs, ctx->base, ctx->nbase * sizeof(ddl_pack *));
     npacks = ctx->nbase;
-    for (size_t i = 0; cfg && rc == DDL_OK && i < cfg->rule_packs.len; i++)
-      rc = ddl_pack_load_path(&packs, &npacks, ctx, cfg->rule_packs.items[i]);
+    for (size_t i = 0; cfg && rc == DDL_OK && i < cfg->rule_packs.len; i++) {
+      const ddl_cfg_pack *p = &cfg->rule_packs.items[i];
+      ddl_pack_origin from = {cfg->path, p->name, p->line, p->column};
+      rc = ddl_pack_load_path(&packs, &npacks, ctx, p->path, &from);
+    }
     e.npacks = npacks - ctx->nbase;
     e.packs = ddl_xmalloc((e.npacks + 1) * sizeof(ddl_pack *));
     memcpy(e.packs, packs + ctx->nbase, e.npacks * sizeof(ddl_pack *));

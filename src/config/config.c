@@ -38,15 +38,15 @@ typedef struct {
 static int add_pack(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
   pack_ctx *pc = ud;
   (void)y;
-  (void)n;
-  char *path;
+  ddl_cfg_pack p = {NULL, ddl_xstrdup(s), (unsigned)n->start_mark.line + 1,
+                    (unsigned)n->start_mark.column + 1};
   if (s[0] == '/' || !pc->dir[0]) {
-    path = ddl_xstrdup(s);
+    p.path = ddl_xstrdup(s);
   } else {
-    path = ddl_xmalloc(strlen(pc->dir) + strlen(s) + 2);
-    sprintf(path, "%s/%s", pc->dir, s);
+    p.path = ddl_xmalloc(strlen(pc->dir) + strlen(s) + 2);
+    sprintf(p.path, "%s/%s", pc->dir, s);
   }
-  DDL_VEC_PUSH(pc->cfg->rule_packs, path);
+  DDL_VEC_PUSH(pc->cfg->rule_packs, p);
   return DDL_OK;
 }
 
@@ -157,8 +157,10 @@ void ddl_config_free(ddl_config *cfg) {
     free(cfg->enable.items[i].value);
   for (size_t i = 0; i < cfg->severity.len; i++)
     free(cfg->severity.items[i].glob);
-  for (size_t i = 0; i < cfg->rule_packs.len; i++)
-    free(cfg->rule_packs.items[i]);
+  for (size_t i = 0; i < cfg->rule_packs.len; i++) {
+    free(cfg->rule_packs.items[i].path);
+    free(cfg->rule_packs.items[i].name);
+  }
   for (size_t i = 0; i < cfg->headings.len; i++) {
     for (size_t k = 0; k < cfg->headings.items[i].headings.len; k++)
       free(cfg->headings.items[i].headings.items[k]);

@@ -20,6 +20,13 @@ typedef struct {
   unsigned line, column;
 } ddl_cfg_severity;
 
+/* A rule-packs entry: the path as written and resolved. */
+typedef struct {
+  char *path; /* resolved against the file's directory */
+  char *name; /* as written */
+  unsigned line, column;
+} ddl_cfg_pack;
+
 typedef struct {
   char *area;
   unsigned line, column;
@@ -30,7 +37,7 @@ typedef struct ddl_config {
   char *path;
   ddl_cfg_str_vec disable, enable;
   DDL_VEC(ddl_cfg_severity) severity;
-  DDL_VEC(char *) rule_packs;      /* resolved against the file's directory */
+  DDL_VEC(ddl_cfg_pack) rule_packs;
   DDL_VEC(ddl_cfg_headings) headings;
   int fail_on;                     /* a ddl_severity, 3 for never, -1 unset */
 } ddl_config;

@@ -3,6 +3,8 @@
 
 #include "io/read.h"
 #include "util/mem.h"
+#include "util/strmap.h"
+#include "util/suggest.h"
 #include "util/vec.h"
 
 #include <dirent.h>
@@ -210,6 +212,20 @@ static void rule_free(ddl_rule *r) {
   free(r);
 }
 
+static int unknown_kind(ddl_ydoc *y, yaml_node_t *at, const char *kname, const char *where) {
+  const char *const names[] = {ddl_kind_area_coverage.name, ddl_kind_topic_coverage.name,
+                               ddl_kind_justification.name, ddl_kind_placeholder.name,
+                               ddl_kind_empty_section.name, NULL};
+  ddl_suggest s;
+  ddl_suggest_init(&s, kname);
+  ddl_suggest_add_list(&s, names);
+  if (ddl_suggest_best(&s))
+    return ddl_ydoc_fail(y, at, "unknown rule kind '%s'%s; did you mean '%s'?", kname, where,
+                         ddl_suggest_best(&s));
+  return ddl_ydoc_fail(y, at, "unknown rule kind '%s'%s (known: area-coverage, topic-coverage, "
+                              "justification, placeholder, empty-section)", kname, where);
+}
+
 static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t *defaults,
                      const ddl_pack *pack) {
   if (node->type != YAML_MAPPING_NODE)
@@ -229,8 +245,7 @@ static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t
     return rc;
   const ddl_rule_kind *kind = ddl_rule_kind_find(kname);
   if (!kind)
-    return ddl_ydoc_fail(y, kindn, "unknown rule kind '%s' (known: area-coverage, topic-coverage, "
-                                   "justification, placeholder, empty-section)", kname);
+    return unknown_kind(y, kindn, kname, "");
   char what[200];
   snprintf(what, sizeof(what), "rule '%s' (kind %s)", id, kname);
   if ((rc = ddl_ydoc_check_keys(y, node, what, rule_keys, kind->keys)))
@@ -276,7 +291,7 @@ static int check_defaults(ddl_ydoc *y, yaml_node_t *defaults) {
       return rc;
     const ddl_rule_kind *kind = ddl_rule_kind_find(kname);
     if (!kind)
-      return ddl_ydoc_fail(y, k, "unknown rule kind '%s' in 'defaults'", kname);
+      return unknown_kind(y, k, kname, " in 'defaults'");
     if (v->type != YAML_MAPPING_NODE)
       return ddl_ydoc_fail(y, v, "defaults for '%s' must be a mapping", kname);
     char what[100];
@@ -315,22 +330,24 @@ int ddl_pack_load(ddl_pack **out, ddl_ctx *ctx, const char *path, const char *da
     rc = ddl_ydoc_fail(&y, rules ? rules : root, "a rule pack needs a 'rules:' list");
     goto done;
   }
+  ddl_strmap ids = DDL_STRMAP_INIT; /* rule id -> index in pack->rules */
+  size_t cap = 0;
   for (yaml_node_item_t *it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++) {
     ddl_rule *r = NULL;
     yaml_node_t *rn = ddl_ydoc_node(&y, *it);
     if ((rc = load_rule(&r, &y, rn, defaults, pack)))
-      goto done;
-    for (size_t i = 0; i < pack->nrules; i++) {
-      if (strcmp(pack->rules[i]->id, r->id) == 0) {
-        rc = ddl_ydoc_fail(&y, rn, "rule '%s' is defined twice in this pack (first at line %u)",
-                           r->id, pack->rules[i]->line);
-        rule_free(r);
-        goto done;
-      }
+      break;
+    size_t first;
+    if (!ddl_strmap_add(&ids, r->id, pack->nrules, &first)) {
+      rc = ddl_ydoc_fail(&y, rn, "rule '%s' is defined twice in this pack (first at line %u)",
+                         r->id, pack->rules[first]->line);
+      rule_free(r);
+      break;
     }
-    pack->rules = ddl_xrealloc(pack->rules, (pack->nrules + 1) * sizeof(ddl_rule *));
+    pack->rules = ddl_xgrow(pack->rules, &cap, pack->nrules + 1, sizeof(ddl_rule *));
     pack->rules[pack->nrules++] = r;
   }
+  ddl_strmap_free(&ids);
 done:
   ddl_ydoc_free(&y);
   if (rc) {
@@ -353,12 +370,25 @@ void ddl_pack_free(ddl_pack *pack) {
   free(pack);
 }
 
-static int load_file(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path) {
+/* Moves an error about PATH as a whole (no line) to where FROM wrote it. */
+static int relocate(ddl_ctx *ctx, int rc, const char *path, const ddl_pack_origin *from) {
+  const ddl_error *e = ddl_ctx_error(ctx);
+  if (!from || e->line != 0 || !e->path || strcmp(e->path, path) != 0)
+    return rc;
+  char *msg = ddl_xstrdup(e->message);
+  rc = ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+                     "cannot read rule pack '%s': %s", from->name, msg);
+  free(msg);
+  return rc;
+}
+
+static int load_file(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path,
+                     const ddl_pack_origin *from) {
   char *data;
   size_t len;
   int rc = ddl_read_file(&data, &len, ctx, path);
   if (rc)
-    return rc == DDL_EIO ? DDL_EPACK : rc;
+    return relocate(ctx, rc == DDL_EIO ? DDL_EPACK : rc, path, from);
   ddl_pack *pack;
   rc = ddl_pack_load(&pack, ctx, path, data, len);
   free(data);
@@ -373,39 +403,65 @@ static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path) {
+int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path,
+                       const ddl_pack_origin *from) {
   struct stat st;
-  if (stat(path, &st) != 0)
+  if (stat(path, &st) != 0) {
+    if (from)
+      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+                           "cannot open rule pack '%s': %s", from->name, strerror(errno));
     return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot open rule pack: %s", strerror(errno));
+  }
   if (!S_ISDIR(st.st_mode))
-    return load_file(packs, npacks, ctx, path);
+    return load_file(packs, npacks, ctx, path, from);
   DIR *d = opendir(path);
-  if (!d)
+  if (!d) {
+    if (from)
+      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+                           "cannot read rule directory '%s': %s", from->name, strerror(errno));
     return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
                          strerror(errno));
+  }
   DDL_VEC(char *) names = {0};
   struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
+  for (;;) {
+    errno = 0; /* readdir's NULL means the end, or an error when errno is set */
+    if (!(e = readdir(d)))
+      break;
     const char *dot = strrchr(e->d_name, '.');
     if (e->d_name[0] != '.' && dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
       DDL_VEC_PUSH(names, ddl_xstrdup(e->d_name));
   }
+  int err = errno;
   closedir(d);
+  int rc = DDL_OK;
+  if (err) {
+    /* A half-read directory would load some of its packs: refuse it. */
+    if (from)
+      rc = ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+                         "cannot read rule directory '%s': %s", from->name, strerror(err));
+    else
+      rc = ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
+                         strerror(err));
+  }
   if (names.len > 1)
     qsort(names.items, names.len, sizeof(char *), by_name);
-  int rc = DDL_OK;
   size_t found = names.len;
   for (size_t i = 0; i < names.len; i++) {
     if (rc == DDL_OK) {
       char *p = ddl_xmalloc(strlen(path) + strlen(names.items[i]) + 2);
       sprintf(p, "%s/%s", path, names.items[i]);
-      rc = load_file(packs, npacks, ctx, p);
+      rc = load_file(packs, npacks, ctx, p, NULL);
       free(p);
     }
     free(names.items[i]);
   }
   DDL_VEC_FREE(names);
-  if (rc == DDL_OK && found == 0)
+  if (rc == DDL_OK && found == 0) {
+    if (from)
+      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+                           "no rule packs (*.yaml) in directory '%s'", from->name);
     return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "no rule packs (*.yaml) in this directory");
+  }
   return rc;
 }

@@ -5,44 +5,88 @@
 #include "util/buf.h"
 #include "util/glob.h"
 #include "util/mem.h"
+#include "util/strmap.h"
+#include "util/suggest.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Sets the state of every rule matching GLOB; returns how many matched. */
-static size_t select_glob(ddl_ruleset *rs, const char *glob, bool enable) {
-  size_t n = 0;
-  for (size_t i = 0; i < rs->n; i++) {
-    if (ddl_glob_match(glob, rs->rules[i]->id)) {
-      rs->enabled[i] = enable;
+/* A glob that can only match the rule with exactly this id: it names a
+ * rule (a '/'), not a pack, and has no wildcard. */
+static bool literal_id(const char *glob) { return strchr(glob, '/') && !strpbrk(glob, "*?"); }
+
+/* Sets the state (ENABLE non-NULL) or severity (SEV non-NULL) of every rule
+ * matching GLOB; returns how many matched. */
+static size_t apply_glob(ddl_ruleset *rs, const char *glob, const bool *enable,
+                         const ddl_severity *sev) {
+  size_t n = 0, i, only = 0;
+  bool literal = literal_id(glob); /* the common case, looked up in O(1) */
+  if (literal && !ddl_strmap_get(&rs->ids, glob, &only))
+    return 0;
+  for (i = literal ? only : 0; i < (literal ? only + 1 : rs->n); i++) {
+    if (literal || ddl_glob_match(glob, rs->rules[i]->id)) {
+      if (enable)
+        rs->enabled[i] = *enable;
+      if (sev)
+        rs->severity[i] = *sev;
       n++;
     }
   }
   return n;
 }
 
+/* Writes "; did you mean 'X'?" for the rule id, pack name or pack glob
+ * closest to GLOB, or nothing, to HINT. */
+static void suggest_rule(const ddl_ruleset *rs, const char *glob, char *hint, size_t size) {
+  hint[0] = '\0';
+  size_t n = strlen(glob);
+  bool ns_glob = n > 2 && strcmp(glob + n - 2, "/*") == 0;
+  char *word = ddl_xstrndup(glob, ns_glob ? n - 2 : n);
+  if (strpbrk(word, "*?")) {
+    free(word);
+    return;
+  }
+  ddl_suggest s;
+  ddl_suggest_init(&s, word);
+  for (size_t i = 0; i < rs->n; i++) {
+    const char *id = rs->rules[i]->id, *first = strchr(id, '/'), *last = strrchr(id, '/');
+    if (!ns_glob)
+      ddl_suggest_add(&s, id);
+    if (first)
+      ddl_suggest_add_n(&s, id, (size_t)(first - id));
+    if (ns_glob && last != first)
+      ddl_suggest_add_n(&s, id, (size_t)(last - id));
+  }
+  if (ddl_suggest_best(&s))
+    snprintf(hint, size, "; did you mean '%.*s%s'?", (int)ddl_suggest_best_len(&s),
+             ddl_suggest_best(&s), ns_glob ? "/*" : "");
+  free(word);
+}
+
+static int no_match(const ddl_ruleset *rs, ddl_ctx *ctx, int code, const char *path,
+                    unsigned line, unsigned column, const char *prefix, const char *glob) {
+  char hint[160];
+  suggest_rule(rs, glob, hint, sizeof(hint));
+  return ddl_ctx__fail(ctx, code, path, line, column,
+                       "%s'%s' matches no rule (see ddlint --list-rules)%s", prefix, glob, hint);
+}
+
 static int apply_config(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
   const ddl_cfg_str_vec *lists[2] = {&cfg->disable, &cfg->enable};
   for (int l = 0; l < 2; l++) {
+    bool enable = l == 1;
     for (size_t i = 0; i < lists[l]->len; i++) {
       const ddl_cfg_str *g = &lists[l]->items[i];
-      if (select_glob(rs, g->value, l == 1) == 0)
-        return ddl_ctx__fail(ctx, DDL_ECONFIG, cfg->path, g->line, g->column,
-                             "'%s' matches no rule (see ddlint --list-rules)", g->value);
+      if (apply_glob(rs, g->value, &enable, NULL) == 0)
+        return no_match(rs, ctx, DDL_ECONFIG, cfg->path, g->line, g->column, "", g->value);
     }
   }
   for (size_t i = 0; i < cfg->severity.len; i++) {
     const ddl_cfg_severity *s = &cfg->severity.items[i];
-    size_t n = 0;
-    for (size_t k = 0; k < rs->n; k++)
-      if (ddl_glob_match(s->glob, rs->rules[k]->id)) {
-        rs->severity[k] = s->severity;
-        n++;
-      }
-    if (n == 0)
-      return ddl_ctx__fail(ctx, DDL_ECONFIG, cfg->path, s->line, s->column,
-                           "'%s' matches no rule (see ddlint --list-rules)", s->glob);
+    if (apply_glob(rs, s->glob, NULL, &s->severity) == 0)
+      return no_match(rs, ctx, DDL_ECONFIG, cfg->path, s->line, s->column, "", s->glob);
   }
   return DDL_OK;
 }
@@ -51,10 +95,8 @@ static int apply_selection(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_selection *s
   char *copy = ddl_xstrdup(sel->globs), *save = NULL;
   int rc = DDL_OK;
   for (char *g = strtok_r(copy, ", ", &save); g; g = strtok_r(NULL, ", ", &save)) {
-    if (select_glob(rs, g, sel->enable) == 0) {
-      rc = ddl_ctx__fail(ctx, DDL_EUSAGE, NULL, 0, 0,
-                         "--%s: '%s' matches no rule (see ddlint --list-rules)",
-                         sel->enable ? "enable" : "disable", g);
+    if (apply_glob(rs, g, &sel->enable, NULL) == 0) {
+      rc = no_match(rs, ctx, DDL_EUSAGE, NULL, 0, 0, sel->enable ? "--enable: " : "--disable: ", g);
       break;
     }
   }
@@ -83,51 +125,85 @@ static ddl_regex *literal_pattern(const char *s) {
   return rx;
 }
 
+/* Synonyms of one area given under several keys are merged, so there is
+ * one entry per area to search. */
 static int add_synonyms(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
-  for (size_t i = 0; i < cfg->headings.len; i++) {
+  ddl_strmap areas = DDL_STRMAP_INIT; /* area -> 0, or 1 + index in rs->synonyms */
+  for (size_t k = 0; k < rs->n; k++) {
+    const char *area = ddl_area_rule_area(rs->rules[k]);
+    if (area)
+      ddl_strmap_add(&areas, area, 0, NULL);
+  }
+  int rc = DDL_OK;
+  for (size_t i = 0; i < cfg->headings.len && rc == DDL_OK; i++) {
     const ddl_cfg_headings *h = &cfg->headings.items[i];
-    bool known = false;
-    for (size_t k = 0; k < rs->n && !known; k++) {
-      const char *area = ddl_area_rule_area(rs->rules[k]);
-      known = area && strcmp(area, h->area) == 0;
+    size_t slot;
+    if (!ddl_strmap_get(&areas, h->area, &slot)) {
+      ddl_suggest s;
+      ddl_suggest_init(&s, h->area);
+      for (size_t k = 0; k < rs->n; k++)
+        ddl_suggest_add(&s, ddl_area_rule_area(rs->rules[k]));
+      const char *best = ddl_suggest_best(&s);
+      rc = ddl_ctx__fail(
+          ctx, DDL_ECONFIG, cfg->path, h->line, h->column,
+          "unknown area '%s' in 'headings' (areas come from area-coverage rules)%s%s%s", h->area,
+          best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
+      break;
     }
-    if (!known)
-      return ddl_ctx__fail(ctx, DDL_ECONFIG, cfg->path, h->line, h->column,
-                           "unknown area '%s' in 'headings' (areas come from area-coverage rules)",
-                           h->area);
-    ddl_synonyms syn = {ddl_xstrdup(h->area), {0}};
+    if (!slot) {
+      ddl_synonyms syn = {ddl_xstrdup(h->area), {0}};
+      DDL_VEC_PUSH(rs->synonyms, syn);
+      slot = rs->synonyms.len;
+      ddl_strmap_set(&areas, h->area, slot);
+    }
+    ddl_regex_list *list = &rs->synonyms.items[slot - 1].patterns;
     for (size_t k = 0; k < h->headings.len; k++) {
       ddl_regex *rx = literal_pattern(h->headings.items[k]);
       if (!rx)
         continue; /* escaped literals always compile */
-      syn.patterns.items = ddl_xrealloc(syn.patterns.items, (syn.patterns.len + 1) * sizeof(ddl_regex *));
-      syn.patterns.items[syn.patterns.len++] = rx;
+      list->items = ddl_xrealloc(list->items, (list->len + 1) * sizeof(ddl_regex *));
+      list->items[list->len++] = rx;
     }
-    DDL_VEC_PUSH(rs->synonyms, syn);
   }
-  return DDL_OK;
+  ddl_strmap_free(&areas);
+  return rc;
 }
 
+/* Later packs replace earlier packs of the same name, so only the last
+ * pack of each name contributes its rules. */
 static int collect_rules(ddl_ruleset *rs, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks) {
-  for (size_t p = 0; p < npacks; p++) {
-    bool replaced = false;
-    for (size_t q = p + 1; q < npacks && !replaced; q++)
-      replaced = strcmp(packs[p]->name, packs[q]->name) == 0;
-    if (replaced)
+  ddl_strmap last = DDL_STRMAP_INIT; /* pack name -> index of its last pack */
+  for (size_t p = 0; p < npacks; p++)
+    ddl_strmap_set(&last, packs[p]->name, p);
+  size_t cap = 0, lp;
+  int rc = DDL_OK;
+  for (size_t p = 0; p < npacks && rc == DDL_OK; p++) {
+    if (ddl_strmap_get(&last, packs[p]->name, &lp) && lp != p)
       continue;
     for (size_t i = 0; i < packs[p]->nrules; i++) {
       ddl_rule *r = packs[p]->rules[i];
-      for (size_t k = 0; k < rs->n; k++)
-        if (strcmp(rs->rules[k]->id, r->id) == 0)
-          return ddl_ctx__fail(ctx, DDL_EPACK, packs[p]->path, r->line, r->column,
-                               "rule '%s' is already defined by pack '%s' (%s); give your pack "
-                               "the same name to replace that pack",
-                               r->id, rs->rules[k]->pack->name, rs->rules[k]->pack->path);
-      rs->rules = ddl_xrealloc(rs->rules, (rs->n + 1) * sizeof(ddl_rule *));
+      size_t k;
+      if (!ddl_strmap_add(&rs->ids, r->id, rs->n, &k)) {
+        rc = ddl_ctx__fail(ctx, DDL_EPACK, packs[p]->path, r->line, r->column,
+                           "rule '%s' is already defined by pack '%s' (%s); give your pack "
+                           "the same name to replace that pack",
+                           r->id, rs->rules[k]->pack->name, rs->rules[k]->pack->path);
+        break;
+      }
+      rs->rules = ddl_xgrow(rs->rules, &cap, rs->n + 1, sizeof(ddl_rule *));
       rs->rules[rs->n++] = r;
     }
   }
-  return DDL_OK;
+  ddl_strmap_free(&last);
+  return rc;
+}
+
+int ddl_ruleset_check_ids(ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks) {
+  ddl_ruleset rs = {0};
+  int rc = collect_rules(&rs, ctx, packs, npacks);
+  ddl_strmap_free(&rs.ids);
+  free(rs.rules);
+  return rc;
 }
 
 int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks,
@@ -168,6 +244,7 @@ void ddl_ruleset_free(ddl_ruleset *rs) {
     ddl_regex_list_free(&rs->synonyms.items[i].patterns);
   }
   DDL_VEC_FREE(rs->synonyms);
+  ddl_strmap_free(&rs->ids);
   ddl_lexicon_free(rs->lex);
   free(rs->rules);
   free(rs->enabled);
@@ -190,10 +267,8 @@ ddl_severity ddl_ruleset_severity(const ddl_ruleset *rs, size_t i) {
 }
 
 long ddl_ruleset_find(const ddl_ruleset *rs, const char *id) {
-  for (size_t i = 0; i < rs->n; i++)
-    if (strcmp(rs->rules[i]->id, id) == 0)
-      return (long)i;
-  return -1;
+  size_t i;
+  return ddl_strmap_get(&rs->ids, id, &i) ? (long)i : -1;
 }
 
 const char *ddl_rule_id(const ddl_rule *r) { return r->id; }

@@ -6,6 +6,7 @@
 
 #include "config/config.h"
 #include "rules/rule.h"
+#include "util/strmap.h"
 
 typedef struct {
   char *globs; /* comma-separated */
@@ -22,6 +23,7 @@ struct ddl_ruleset {
   size_t n;
   bool *enabled;
   ddl_severity *severity;
+  ddl_strmap ids; /* rule id -> index */
   ddl_lexicon *lex;
   DDL_VEC(ddl_synonyms) synonyms;
   int fail_on; /* from the configuration, -1 when unset */
@@ -32,6 +34,9 @@ struct ddl_ruleset {
 int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks,
                       const ddl_config *cfg, const ddl_selection *sel, size_t nsel);
 void ddl_ruleset_free(ddl_ruleset *rs);
+/* Fails as ddl_ruleset_build would on a rule id defined by two packs, in
+ * linear time and without building anything. */
+int ddl_ruleset_check_ids(ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks);
 /* Extra heading patterns for AREA from the configuration, or NULL. */
 const ddl_regex_list *ddl_ruleset_synonyms(const ddl_ruleset *rs, const char *area);
 

@@ -2,10 +2,17 @@
 #include "yaml/ydoc.h"
 
 #include "util/mem.h"
+#include "util/suggest.h"
+#include "yaml/compose.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+static const ddl_yaml_limits config_limits = {(size_t)4 << 20, DDL_YAML_MAX_DEPTH,
+                                              DDL_YAML_MAX_ALIAS_NODES, "a configuration file"};
+static const ddl_yaml_limits pack_limits = {(size_t)16 << 20, DDL_YAML_MAX_DEPTH,
+                                            DDL_YAML_MAX_ALIAS_NODES, "a rule pack"};
 
 int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
                   const char *data, size_t len) {
@@ -13,21 +20,10 @@ int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
   y->path = ddl_xstrdup(path);
   y->code = code;
   y->ctx = ctx;
-  yaml_parser_t parser;
-  if (!yaml_parser_initialize(&parser)) {
-    fprintf(stderr, "ddlint: out of memory in libyaml\n");
-    abort();
-  }
-  yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-  if (!yaml_parser_load(&parser, &y->doc)) {
-    yaml_mark_t m = parser.problem_mark;
-    int rc = ddl_ctx__fail(ctx, code, path, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                           "invalid YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
-                           parser.context ? " " : "", parser.context ? parser.context : "");
-    yaml_parser_delete(&parser);
+  const ddl_yaml_limits *lim = code == DDL_ECONFIG ? &config_limits : &pack_limits;
+  int rc = ddl_yaml_compose(&y->doc, ctx, code, path, data, len, lim);
+  if (rc)
     return rc;
-  }
-  yaml_parser_delete(&parser);
   y->loaded = true;
   yaml_node_t *root = yaml_document_get_root_node(&y->doc);
   if (!root)
@@ -80,15 +76,30 @@ static bool listed(const char *const *list, const char *key) {
   return false;
 }
 
+static int unknown_key(ddl_ydoc *y, yaml_node_t *kn, const char *k, const char *what,
+                       const char *const *known, const char *const *known2) {
+  ddl_suggest s;
+  ddl_suggest_init(&s, k);
+  ddl_suggest_add_list(&s, known);
+  ddl_suggest_add_list(&s, known2);
+  const char *best = ddl_suggest_best(&s);
+  if (best)
+    return ddl_ydoc_fail(y, kn, "unknown key '%s' in %s; did you mean '%s'?", k, what, best);
+  return ddl_ydoc_fail(y, kn, "unknown key '%s' in %s", k, what);
+}
+
 int ddl_ydoc_check_keys(ddl_ydoc *y, yaml_node_t *map, const char *what,
                         const char *const *known, const char *const *known2) {
+  /* The duplicate search looks back only over known, distinct keys (the
+   * first unknown or repeated key stops the loop), so it is bounded by the
+   * number of known keys squared, however long the mapping. */
   for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
     yaml_node_t *kn = ddl_ydoc_node(y, p->key);
     const char *k = scalar(kn);
     if (!k)
       return ddl_ydoc_fail(y, kn, "keys of %s must be plain strings", what);
     if (!listed(known, k) && !listed(known2, k))
-      return ddl_ydoc_fail(y, kn, "unknown key '%s' in %s", k, what);
+      return unknown_key(y, kn, k, what, known, known2);
     for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
       const char *prev = scalar(ddl_ydoc_node(y, q->key));
       if (prev && strcmp(prev, k) == 0)

@@ -15,8 +15,11 @@ typedef struct {
   ddl_ctx *ctx;
 } ddl_ydoc;
 
-/* Parses LEN bytes of YAML named PATH.  Syntax errors, an empty document
- * and a root that is not a mapping are reported with their position. */
+/* Parses LEN bytes of YAML named PATH: one document, within the limits of
+ * yaml/compose.h (4 MiB for CODE DDL_ECONFIG, 16 MiB for a pack; 64
+ * levels; 100,000 nodes repeated by aliases).  Syntax errors, a breached
+ * limit, an empty document and a root that is not a mapping are reported
+ * with their position.  Free *Y with ddl_ydoc_free() whatever the result. */
 int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
                   const char *data, size_t len);
 void ddl_ydoc_free(ddl_ydoc *y);
@@ -30,7 +33,8 @@ int ddl_ydoc_fail(ddl_ydoc *y, const yaml_node_t *at, const char *fmt, ...) DDL_
 /* The value of KEY in mapping MAP, or NULL. */
 yaml_node_t *ddl_ydoc_get(ddl_ydoc *y, yaml_node_t *map, const char *key);
 /* Fails on a key of MAP not in KNOWN (NULL-terminated lists, the second may
- * be NULL) or on a key given twice; WHAT names the mapping in messages. */
+ * be NULL), suggesting the closest known key, or on a key given twice;
+ * WHAT names the mapping in messages. */
 int ddl_ydoc_check_keys(ddl_ydoc *y, yaml_node_t *map, const char *what,
                         const char *const *known, const char *const *known2);
 
