@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include "config/config.h"
+#include "config/discover.h"
 #include "doc/model.h"
 #include "engine/engine.h"
 #include "engine/suppress.h"
@@ -31,11 +32,6 @@ typedef struct {
   ddl_error err;            /* copy of the failure, strings owned */
 } cfg_entry;
 
-typedef struct {
-  char *dir;
-  char *config;             /* nearest configuration file, or NULL */
-} dir_entry;
-
 struct ddl_ctx {
   ddl_error err;
   ddl_buf err_msg;
@@ -49,7 +45,9 @@ struct ddl_ctx {
   ddl_pack **base;          /* built-in packs, then --rules packs */
   size_t nbase;
   DDL_VEC(cfg_entry) configs;
-  DDL_VEC(dir_entry) dirs;
+  ddl_strmap config_index;  /* configuration path -> index in configs */
+  size_t no_config;         /* 1 + index of the entry without a configuration, or 0 */
+  ddl_config_finder finder;
 };
 
 const char *ddl_version(void) { return DDLINT_VERSION; }
@@ -119,11 +117,8 @@ static void free_configs(ddl_ctx *ctx) {
     free((char *)e->err.message);
   }
   DDL_VEC_FREE(ctx->configs);
-  for (size_t i = 0; i < ctx->dirs.len; i++) {
-    free(ctx->dirs.items[i].dir);
-    free(ctx->dirs.items[i].config);
-  }
-  DDL_VEC_FREE(ctx->dirs);
+  ddl_strmap_free(&ctx->config_index);
+  ddl_config_finder_free(&ctx->finder);
 }
 
 void ddl_ctx_free(ddl_ctx *ctx) {
@@ -208,11 +203,11 @@ static void remember_error(cfg_entry *e, const ddl_ctx *ctx, int rc) {
 }
 
 static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
-  for (size_t i = 0; i < ctx->configs.len; i++) {
-    const char *p = ctx->configs.items[i].path;
-    if ((!p && !path) || (p && path && strcmp(p, path) == 0))
-      return &ctx->configs.items[i];
-  }
+  size_t at;
+  if (path && ddl_strmap_get(&ctx->config_index, path, &at))
+    return &ctx->configs.items[at];
+  if (!path && ctx->no_config)
+    return &ctx->configs.items[ctx->no_config - 1];
   cfg_entry e = {0};
   e.path = path ? ddl_xstrdup(path) : NULL;
   ddl_config *cfg = NULL;
@@ -240,17 +235,11 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
   free(packs);
   ddl_config_free(cfg);
   DDL_VEC_PUSH(ctx->configs, e);
+  if (e.path)
+    ddl_strmap_set(&ctx->config_index, e.path, ctx->configs.len - 1);
+  else
+    ctx->no_config = ctx->configs.len;
   return &ctx->configs.items[ctx->configs.len - 1];
-}
-
-/* The nearest configuration above DIR, cached per directory. */
-static const char *find_config(ddl_ctx *ctx, const char *dir) {
-  for (size_t i = 0; i < ctx->dirs.len; i++)
-    if (strcmp(ctx->dirs.items[i].dir, dir) == 0)
-      return ctx->dirs.items[i].config;
-  dir_entry e = {ddl_xstrdup(dir), ddl_config_find(dir)};
-  DDL_VEC_PUSH(ctx->dirs, e);
-  return e.config;
 }
 
 /* The ruleset for a document at PATH (NULL: in the current directory). */
@@ -266,8 +255,7 @@ static int ruleset_for(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) 
       *slash = '\0';
     else
       strcpy(dir, ".");
-    char real[PATH_MAX];
-    config = find_config(ctx, realpath(*dir ? dir : "/", real) ? real : dir);
+    config = ddl_config_finder_find(&ctx->finder, *dir ? dir : "/");
     free(dir);
   }
   cfg_entry *e = config_entry(ctx, config);

@@ -176,26 +176,3 @@ void ddl_config_free(ddl_config *cfg) {
   free(cfg);
 }
 
-char *ddl_config_find(const char *dir) {
-  char *d = ddl_xstrdup(dir);
-  for (;;) {
-    size_t n = strlen(d);
-    char *cand = ddl_xmalloc(n + sizeof(DDL_CONFIG_NAME) + 2);
-    sprintf(cand, "%s/%s", strcmp(d, "/") == 0 ? "" : d, DDL_CONFIG_NAME);
-    struct stat st;
-    if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
-      free(d);
-      return cand;
-    }
-    free(cand);
-    char *slash = strrchr(d, '/');
-    if (!slash || strcmp(d, "/") == 0)
-      break;
-    if (slash == d)
-      d[1] = '\0';
-    else
-      *slash = '\0';
-  }
-  free(d);
-  return NULL;
-}

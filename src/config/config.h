@@ -47,8 +47,6 @@ typedef struct ddl_config {
 
 int ddl_config_load(ddl_config **out, ddl_ctx *ctx, const char *path);
 void ddl_config_free(ddl_config *cfg);
-/* The path of the nearest .ddlint.yaml in DIR or above (malloc'd), or NULL. */
-char *ddl_config_find(const char *dir);
 /* Parses error|warning|note|never into 2|1|0|3. */
 int ddl_fail_on_parse(int *out, const char *s);
 
