@@ -54,8 +54,16 @@ static int fail_at(composer *c, yaml_mark_t m, const char *fmt, ...) DDL_PRINTF(
 static int fail_at(composer *c, yaml_mark_t m, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int rc = ddl_ctx__vfail(c->ctx, c->code, c->path, (unsigned)m.line + 1, (unsigned)m.column + 1,
-                          fmt, ap);
+  /* At the end of a file without a final newline libyaml's mark is one
+   * line past the text: an editor could not go there, so the error is
+   * put just after the last character instead. */
+  unsigned line = (unsigned)m.line + 1, column = (unsigned)m.column + 1, end_line, end_column;
+  ddl_yaml_offset_position(c->data, c->len, c->len, &end_line, &end_column);
+  if (line > end_line || (line == end_line && column > end_column)) {
+    line = end_line;
+    column = end_column;
+  }
+  int rc = ddl_ctx__vfail(c->ctx, c->code, c->path, line, column, fmt, ap);
   va_end(ap);
   return rc;
 }

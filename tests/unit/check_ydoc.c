@@ -199,6 +199,12 @@ static const error_case error_cases[] = {
     {"a trailing document marker", "a: 1\n--- \n", 2, 1, "second YAML document"},
     /* libyaml decodes ahead of the parser: a bad byte is found first. */
     {"a reader error in a second document", "a: 1\n---\nb: \x01\n", 3, 4, "control characters"},
+    /* At the end of a file without a final newline libyaml's mark is a
+     * line past the text: the error goes after the last character. */
+    {"error at the end, no final newline", "pack: x\nrules:\n  - ide)rp\n\"a\"", 4, 4,
+     "could not find expected ':'"},
+    {"error at the end after a final newline", "a: [1,\n", 2, 1,
+     "did not find expected node content"},
     /* Reader errors: libyaml gives only the byte offset. */
     {"control character", "a: 1\nbb: x\x01y\n", 2, 6,
      "invalid YAML: control characters are not allowed (0x01)"},
