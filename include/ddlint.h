@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -126,6 +127,10 @@ int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path);
  * current directory). */
 int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name,
                     const char *data, size_t len);
+
+/* Lints all that can be read from F (standard input, a pipe) as the
+ * document named NAME, as ddl_lint_buffer does. */
+int ddl_lint_stream(ddl_result **out, ddl_ctx *ctx, const char *name, FILE *f);
 
 /* Calls VISIT for every Markdown file (*.md, *.markdown) under DIR, in
  * sorted order, skipping hidden entries and not following symbolic links

@@ -33,9 +33,7 @@ typedef struct {
 } cfg_entry;
 
 struct ddl_ctx {
-  ddl_error err;
-  ddl_buf err_msg;
-  char *err_path;
+  ddl_errsink errs;          /* the last failing call's error */
 
   bool builtin, discover, prepared;
   char *config_file;
@@ -71,33 +69,15 @@ const char *ddl_coverage_status_name(ddl_coverage_status s) {
   return (unsigned)s < 3 ? names[s] : "unknown";
 }
 
-int ddl_ctx__vfail(ddl_ctx *ctx, int code, const char *path, unsigned line,
-                   unsigned column, const char *fmt, va_list ap) {
-  ddl_buf_clear(&ctx->err_msg);
-  ddl_buf_vprintf(&ctx->err_msg, fmt, ap);
-  char *p = path ? ddl_xstrdup(path) : NULL;
-  free(ctx->err_path);
-  ctx->err_path = p;
-  ctx->err = (ddl_error){code, p, line, column, ddl_buf_cstr(&ctx->err_msg)};
-  return code;
-}
+const ddl_error *ddl_ctx_error(const ddl_ctx *ctx) { return &ctx->errs.err; }
 
-int ddl_ctx__fail(ddl_ctx *ctx, int code, const char *path, unsigned line,
-                  unsigned column, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int rc = ddl_ctx__vfail(ctx, code, path, line, column, fmt, ap);
-  va_end(ap);
-  return rc;
-}
-
-const ddl_error *ddl_ctx_error(const ddl_ctx *ctx) { return &ctx->err; }
+ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx) { return &ctx->errs; }
 
 ddl_ctx *ddl_ctx_new(void) {
   ddl_ctx *ctx = ddl_xcalloc(1, sizeof(*ctx));
   ctx->builtin = true;
   ctx->discover = true;
-  ctx->err.message = "";
+  ctx->errs = (ddl_errsink)DDL_ERRSINK_INIT;
   return ctx;
 }
 
@@ -133,8 +113,7 @@ void ddl_ctx_free(ddl_ctx *ctx) {
     free(ctx->selections.items[i].globs);
   DDL_VEC_FREE(ctx->selections);
   free(ctx->config_file);
-  free(ctx->err_path);
-  ddl_buf_free(&ctx->err_msg);
+  ddl_errsink_free(&ctx->errs);
   free(ctx);
 }
 
@@ -160,7 +139,7 @@ static int load_builtin(ddl_ctx *ctx) {
     char path[256];
     snprintf(path, sizeof(path), "<built-in>/%s", b->name);
     ddl_pack *pack;
-    int rc = ddl_pack_load(&pack, ctx, path, b->data, b->len);
+    int rc = ddl_pack_load(&pack, &ctx->errs, path, b->data, b->len);
     if (rc)
       return rc;
     ctx->base = ddl_xrealloc(ctx->base, (ctx->nbase + 1) * sizeof(ddl_pack *));
@@ -174,17 +153,17 @@ int ddl_ctx_prepare(ddl_ctx *ctx) {
     return DDL_OK;
   int rc = ctx->builtin ? load_builtin(ctx) : DDL_OK;
   for (size_t i = 0; rc == DDL_OK && i < ctx->rule_paths.len; i++)
-    rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, ctx, ctx->rule_paths.items[i], NULL);
+    rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, &ctx->errs, ctx->rule_paths.items[i], NULL);
   if (rc == DDL_OK && ctx->nbase == 0)
-    rc = ddl_ctx__fail(ctx, DDL_EUSAGE, NULL, 0, 0,
+    rc = ddl_fail(&ctx->errs, DDL_EUSAGE, NULL, 0, 0,
                        "no rule packs: --no-default-rules needs --rules DIR");
   if (rc == DDL_OK && ctx->config_file && access(ctx->config_file, R_OK) != 0)
-    rc = ddl_ctx__fail(ctx, DDL_ECONFIG, ctx->config_file, 0, 0,
+    rc = ddl_fail(&ctx->errs, DDL_ECONFIG, ctx->config_file, 0, 0,
                        "cannot read configuration file");
   /* Catch rule ids defined twice before any document is linted; the
    * ruleset itself is built once per configuration, by config_entry. */
   if (rc == DDL_OK)
-    rc = ddl_ruleset_check_ids(ctx, ctx->base, ctx->nbase);
+    rc = ddl_ruleset_check_ids(&ctx->errs, ctx->base, ctx->nbase);
   if (rc) {
     free_packs(ctx->base, ctx->nbase);
     ctx->base = NULL;
@@ -197,9 +176,9 @@ int ddl_ctx_prepare(ddl_ctx *ctx) {
 
 static void remember_error(cfg_entry *e, const ddl_ctx *ctx, int rc) {
   e->rc = rc;
-  e->err = ctx->err;
-  e->err.path = ctx->err.path ? ddl_xstrdup(ctx->err.path) : NULL;
-  e->err.message = ddl_xstrdup(ctx->err.message);
+  e->err = ctx->errs.err;
+  e->err.path = ctx->errs.err.path ? ddl_xstrdup(ctx->errs.err.path) : NULL;
+  e->err.message = ddl_xstrdup(ctx->errs.err.message);
 }
 
 static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
@@ -211,7 +190,7 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
   cfg_entry e = {0};
   e.path = path ? ddl_xstrdup(path) : NULL;
   ddl_config *cfg = NULL;
-  int rc = path ? ddl_config_load(&cfg, ctx, path) : DDL_OK;
+  int rc = path ? ddl_config_load(&cfg, &ctx->errs, path) : DDL_OK;
   ddl_pack **packs = NULL;
   size_t npacks = 0;
   if (rc == DDL_OK) {
@@ -221,14 +200,14 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     for (size_t i = 0; cfg && rc == DDL_OK && i < cfg->rule_packs.len; i++) {
       const ddl_cfg_pack *p = &cfg->rule_packs.items[i];
       ddl_pack_origin from = {cfg->path, p->name, p->line, p->column};
-      rc = ddl_pack_load_path(&packs, &npacks, ctx, p->path, &from);
+      rc = ddl_pack_load_path(&packs, &npacks, &ctx->errs, p->path, &from);
     }
     e.npacks = npacks - ctx->nbase;
     e.packs = ddl_xmalloc((e.npacks + 1) * sizeof(ddl_pack *));
     memcpy(e.packs, packs + ctx->nbase, e.npacks * sizeof(ddl_pack *));
   }
   if (rc == DDL_OK)
-    rc = ddl_ruleset_build(&e.rs, ctx, packs, npacks, cfg, ctx->selections.items,
+    rc = ddl_ruleset_build(&e.rs, &ctx->errs, packs, npacks, cfg, ctx->selections.items,
                            ctx->selections.len);
   if (rc)
     remember_error(&e, ctx, rc);
@@ -260,8 +239,7 @@ static int ruleset_for(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) 
   }
   cfg_entry *e = config_entry(ctx, config);
   if (e->rc) {
-    ctx->err_msg.len = 0;
-    return ddl_ctx__fail(ctx, e->rc, e->err.path, e->err.line, e->err.column, "%s",
+    return ddl_fail(&ctx->errs, e->rc, e->err.path, e->err.line, e->err.column, "%s",
                          e->err.message);
   }
   *out = e->rs;
@@ -279,7 +257,7 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char
   if (rc)
     return rc;
   ddl_source src;
-  if ((rc = ddl_source_init(&src, ctx, name ? name : "<stdin>", data, len)))
+  if ((rc = ddl_source_init(&src, &ctx->errs, name ? name : "<stdin>", data, len)))
     return rc;
   ddl_doc *doc = ddl_doc_build(&src);
   ddl_result *r = ddl_xcalloc(1, sizeof(*r));
@@ -309,9 +287,22 @@ int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path) {
   int rc = ddl_ctx_prepare(ctx);
   if (rc)
     return rc;
-  if ((rc = ddl_read_file(&data, &len, ctx, path)))
+  if ((rc = ddl_read_file(&data, &len, &ctx->errs, path)))
     return rc;
   rc = ddl_lint_buffer(out, ctx, path, data, len);
+  free(data);
+  return rc;
+}
+
+int ddl_lint_stream(ddl_result **out, ddl_ctx *ctx, const char *name, FILE *f) {
+  char *data;
+  size_t len;
+  int rc = ddl_ctx_prepare(ctx);
+  if (rc)
+    return rc;
+  if ((rc = ddl_read_stream(&data, &len, &ctx->errs, f, name ? name : "<stdin>")))
+    return rc;
+  rc = ddl_lint_buffer(out, ctx, name, data, len);
   free(data);
   return rc;
 }

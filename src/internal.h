@@ -3,6 +3,7 @@
 #define DDL_INTERNAL_H
 
 #include "ddlint.h"
+#include "util/errsink.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -15,6 +16,9 @@
 #define DDL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define DDL_PRINTF(f, a)
+/* The context's error sink, for the unit tests of the layers below it. */
+ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
+
 #endif
 
 /* A byte range [start, end) in a document's source or a block's text. */
@@ -22,11 +26,7 @@ typedef struct {
   uint32_t start, end;
 } ddl_span;
 
-/* Records an error on the context and returns CODE, so callers can write
- * `return ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "...")`. */
-int ddl_ctx__fail(ddl_ctx *ctx, int code, const char *path, unsigned line,
-                  unsigned column, const char *fmt, ...) DDL_PRINTF(6, 7);
-int ddl_ctx__vfail(ddl_ctx *ctx, int code, const char *path, unsigned line,
-                   unsigned column, const char *fmt, va_list ap);
+/* The context's error sink, for the unit tests of the layers below it. */
+ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
 
 #endif

@@ -4,7 +4,6 @@
 #include "cli/opts.h"
 #include "cli/rules_info.h"
 #include "emit/emit.h"
-#include "io/read.h"
 #include "util/mem.h"
 #include "util/vec.h"
 
@@ -101,15 +100,8 @@ static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char 
   ddl_result *r = NULL;
   int rc;
   if (strcmp(path, "-") == 0) {
-    char *data;
-    size_t len;
-    const char *name = o->stdin_filename ? o->stdin_filename : "<stdin>";
-    rc = ddl_read_stream(&data, &len, ctx, stdin, name);
-    if (rc == DDL_OK) {
-      rc = ddl_lint_buffer(&r, ctx, o->stdin_filename, data, len);
-      free(data);
-    }
-    path = name;
+    rc = ddl_lint_stream(&r, ctx, o->stdin_filename, stdin);
+    path = o->stdin_filename ? o->stdin_filename : "<stdin>";
   } else {
     rc = ddl_lint_file(&r, ctx, path);
   }

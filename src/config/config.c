@@ -117,17 +117,17 @@ static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
   return DDL_OK;
 }
 
-int ddl_config_load(ddl_config **out, ddl_ctx *ctx, const char *path) {
+int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path) {
   char *data;
   size_t len;
-  int rc = ddl_read_file(&data, &len, ctx, path);
+  int rc = ddl_read_file(&data, &len, errs, path);
   if (rc)
     return rc == DDL_EIO ? DDL_ECONFIG : rc;
   ddl_config *cfg = ddl_xcalloc(1, sizeof(*cfg));
   cfg->path = ddl_xstrdup(path);
   cfg->fail_on = -1;
   ddl_ydoc y;
-  rc = ddl_ydoc_load(&y, ctx, DDL_ECONFIG, path, data, len);
+  rc = ddl_ydoc_load(&y, errs, DDL_ECONFIG, path, data, len);
   if (rc == DDL_OK) {
     char *dir = ddl_xstrdup(path);
     char *slash = strrchr(dir, '/');

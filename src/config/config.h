@@ -45,7 +45,7 @@ typedef struct ddl_config {
 /* The name ddlint looks for, walking up from each document. */
 #define DDL_CONFIG_NAME ".ddlint.yaml"
 
-int ddl_config_load(ddl_config **out, ddl_ctx *ctx, const char *path);
+int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path);
 void ddl_config_free(ddl_config *cfg);
 /* Parses error|warning|note|never into 2|1|0|3. */
 int ddl_fail_on_parse(int *out, const char *s);

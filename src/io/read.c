@@ -24,14 +24,14 @@ const char *ddl_file_type_refusal(unsigned mode) {
   return "is not a regular file; ddlint refuses it";
 }
 
-int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char *name) {
+int ddl_read_stream(char **data, size_t *len, ddl_errsink *errs, FILE *f, const char *name) {
   size_t cap = 64 * 1024, n = 0;
   char *buf = ddl_xmalloc(cap + 1);
   for (;;) {
     if (n == cap) {
       if (cap >= DDL_MAX_INPUT) {
         free(buf);
-        return ddl_ctx__fail(ctx, DDL_EINPUT, name, 0, 0,
+        return ddl_fail(errs, DDL_EINPUT, name, 0, 0,
                              "file is larger than %zu MiB; ddlint refuses it",
                              DDL_MAX_INPUT >> 20);
       }
@@ -44,7 +44,7 @@ int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char 
       if (ferror(f)) {
         int e = errno;
         free(buf);
-        return ddl_ctx__fail(ctx, DDL_EIO, name, 0, 0, "cannot read: %s",
+        return ddl_fail(errs, DDL_EIO, name, 0, 0, "cannot read: %s",
                              strerror(e ? e : EIO));
       }
       break;
@@ -56,36 +56,36 @@ int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char 
   return DDL_OK;
 }
 
-int ddl_read_file(char **data, size_t *len, ddl_ctx *ctx, const char *path) {
+int ddl_read_file(char **data, size_t *len, ddl_errsink *errs, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0)
-    return ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    return ddl_fail(errs, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
   if (!S_ISREG(st.st_mode))
-    return ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "%s", ddl_file_type_refusal(st.st_mode));
+    return ddl_fail(errs, DDL_EIO, path, 0, 0, "%s", ddl_file_type_refusal(st.st_mode));
   if ((size_t)st.st_size > DDL_MAX_INPUT)
-    return ddl_ctx__fail(ctx, DDL_EINPUT, path, 0, 0,
+    return ddl_fail(errs, DDL_EINPUT, path, 0, 0,
                          "file is larger than %zu MiB; ddlint refuses it", DDL_MAX_INPUT >> 20);
   /* O_NONBLOCK: should the path become a FIFO between stat and open, the
    * open cannot hang; fstat then refuses it. */
   int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0)
-    return ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    return ddl_fail(errs, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    int rc = ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "%s",
+    int rc = ddl_fail(errs, DDL_EIO, path, 0, 0, "%s",
                            S_ISREG(st.st_mode) ? strerror(errno) : ddl_file_type_refusal(st.st_mode));
     close(fd);
     return rc;
   }
   FILE *f = fdopen(fd, "rb");
   if (!f) {
-    int rc = ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+    int rc = ddl_fail(errs, DDL_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     close(fd);
     return rc;
   }
-  int rc = ddl_read_stream(data, len, ctx, f, path);
+  int rc = ddl_read_stream(data, len, errs, f, path);
   if (fclose(f) != 0 && rc == DDL_OK) {
     free(*data);
-    rc = ddl_ctx__fail(ctx, DDL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    rc = ddl_fail(errs, DDL_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
   }
   return rc;
 }

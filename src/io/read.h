@@ -16,8 +16,8 @@ const char *ddl_file_type_refusal(unsigned mode);
 /* Reads all of PATH into *data (malloc'd, NUL-terminated, caller frees).
  * Fails with DDL_EIO (unreadable, not a regular file) or DDL_EINPUT (too
  * large).  Only regular files are opened, and never in a way that blocks. */
-int ddl_read_file(char **data, size_t *len, ddl_ctx *ctx, const char *path);
+int ddl_read_file(char **data, size_t *len, ddl_errsink *errs, const char *path);
 /* The same for an open stream; NAME is used in errors. */
-int ddl_read_stream(char **data, size_t *len, ddl_ctx *ctx, FILE *f, const char *name);
+int ddl_read_stream(char **data, size_t *len, ddl_errsink *errs, FILE *f, const char *name);
 
 #endif

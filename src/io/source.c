@@ -28,11 +28,11 @@ static void build_lines(ddl_source *src) {
   src->nlines = (uint32_t)n;
 }
 
-int ddl_source_init(ddl_source *src, ddl_ctx *ctx, const char *name,
+int ddl_source_init(ddl_source *src, ddl_errsink *errs, const char *name,
                     const char *bytes, size_t len) {
   memset(src, 0, sizeof(*src));
   if (len >= DDL_MAX_INPUT)
-    return ddl_ctx__fail(ctx, DDL_EINPUT, name, 0, 0,
+    return ddl_fail(errs, DDL_EINPUT, name, 0, 0,
                          "file is larger than %zu MiB; ddlint refuses it",
                          DDL_MAX_INPUT >> 20);
   /* Editors do not count a byte-order mark as a column, nor do we. */
@@ -51,7 +51,7 @@ int ddl_source_init(ddl_source *src, ddl_ctx *ctx, const char *name,
   if (nul && bad == (size_t)(nul - src->data)) {
     unsigned line, col;
     ddl_source_position(src, (uint32_t)bad, &line, &col);
-    int rc = ddl_ctx__fail(ctx, DDL_EINPUT, name, line, col,
+    int rc = ddl_fail(errs, DDL_EINPUT, name, line, col,
                            "NUL byte: this looks like a binary file, not Markdown");
     ddl_source_free(src);
     return rc;
@@ -59,7 +59,7 @@ int ddl_source_init(ddl_source *src, ddl_ctx *ctx, const char *name,
   if (bad < len) {
     unsigned line, col;
     ddl_source_position(src, (uint32_t)bad, &line, &col);
-    int rc = ddl_ctx__fail(ctx, DDL_EINPUT, name, line, col,
+    int rc = ddl_fail(errs, DDL_EINPUT, name, line, col,
                            "invalid UTF-8 byte 0x%02X: ddlint reads UTF-8 text "
                            "(convert with iconv first)",
                            (unsigned char)src->data[bad]);

@@ -14,7 +14,7 @@ typedef struct {
 
 /* Copies LEN bytes at BYTES.  Refuses (DDL_EINPUT, with the position)
  * input that holds a NUL byte or is not valid UTF-8, or is too large. */
-int ddl_source_init(ddl_source *src, ddl_ctx *ctx, const char *name,
+int ddl_source_init(ddl_source *src, ddl_errsink *errs, const char *name,
                     const char *bytes, size_t len);
 void ddl_source_free(ddl_source *src);
 

@@ -46,7 +46,7 @@ static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off)
                (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && (v[i] == '"' || v[i] == '\\'));
     col += (unsigned)(off + widen) + (quoted ? 1 : 0);
   }
-  return ddl_ctx__fail(y->ctx, y->code, y->path, line, col,
+  return ddl_fail(y->errs, y->code, y->path, line, col,
                        "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
                        (const char *)n->data.scalar.value);
 }
@@ -302,9 +302,9 @@ static int check_defaults(ddl_ydoc *y, yaml_node_t *defaults) {
   return DDL_OK;
 }
 
-int ddl_pack_load(ddl_pack **out, ddl_ctx *ctx, const char *path, const char *data, size_t len) {
+int ddl_pack_load(ddl_pack **out, ddl_errsink *errs, const char *path, const char *data, size_t len) {
   ddl_ydoc y;
-  int rc = ddl_ydoc_load(&y, ctx, DDL_EPACK, path, data, len);
+  int rc = ddl_ydoc_load(&y, errs, DDL_EPACK, path, data, len);
   ddl_pack *pack = ddl_xcalloc(1, sizeof(*pack));
   pack->path = ddl_xstrdup(path);
   if (rc)
@@ -371,26 +371,26 @@ void ddl_pack_free(ddl_pack *pack) {
 }
 
 /* Moves an error about PATH as a whole (no line) to where FROM wrote it. */
-static int relocate(ddl_ctx *ctx, int rc, const char *path, const ddl_pack_origin *from) {
-  const ddl_error *e = ddl_ctx_error(ctx);
+static int relocate(ddl_errsink *errs, int rc, const char *path, const ddl_pack_origin *from) {
+  const ddl_error *e = (&errs->err);
   if (!from || e->line != 0 || !e->path || strcmp(e->path, path) != 0)
     return rc;
   char *msg = ddl_xstrdup(e->message);
-  rc = ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+  rc = ddl_fail(errs, DDL_ECONFIG, from->file, from->line, from->column,
                      "cannot read rule pack '%s': %s", from->name, msg);
   free(msg);
   return rc;
 }
 
-static int load_file(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path,
+static int load_file(ddl_pack ***packs, size_t *npacks, ddl_errsink *errs, const char *path,
                      const ddl_pack_origin *from) {
   char *data;
   size_t len;
-  int rc = ddl_read_file(&data, &len, ctx, path);
+  int rc = ddl_read_file(&data, &len, errs, path);
   if (rc)
-    return relocate(ctx, rc == DDL_EIO ? DDL_EPACK : rc, path, from);
+    return relocate(errs, rc == DDL_EIO ? DDL_EPACK : rc, path, from);
   ddl_pack *pack;
-  rc = ddl_pack_load(&pack, ctx, path, data, len);
+  rc = ddl_pack_load(&pack, errs, path, data, len);
   free(data);
   if (rc)
     return rc;
@@ -403,23 +403,23 @@ static int by_name(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path,
+int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_errsink *errs, const char *path,
                        const ddl_pack_origin *from) {
   struct stat st;
   if (stat(path, &st) != 0) {
     if (from)
-      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+      return ddl_fail(errs, DDL_ECONFIG, from->file, from->line, from->column,
                            "cannot open rule pack '%s': %s", from->name, strerror(errno));
-    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot open rule pack: %s", strerror(errno));
+    return ddl_fail(errs, DDL_EPACK, path, 0, 0, "cannot open rule pack: %s", strerror(errno));
   }
   if (!S_ISDIR(st.st_mode))
-    return load_file(packs, npacks, ctx, path, from);
+    return load_file(packs, npacks, errs, path, from);
   DIR *d = opendir(path);
   if (!d) {
     if (from)
-      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+      return ddl_fail(errs, DDL_ECONFIG, from->file, from->line, from->column,
                            "cannot read rule directory '%s': %s", from->name, strerror(errno));
-    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
+    return ddl_fail(errs, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
                          strerror(errno));
   }
   DDL_VEC(char *) names = {0};
@@ -438,10 +438,10 @@ int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const ch
   if (err) {
     /* A half-read directory would load some of its packs: refuse it. */
     if (from)
-      rc = ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+      rc = ddl_fail(errs, DDL_ECONFIG, from->file, from->line, from->column,
                          "cannot read rule directory '%s': %s", from->name, strerror(err));
     else
-      rc = ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
+      rc = ddl_fail(errs, DDL_EPACK, path, 0, 0, "cannot read rule directory: %s",
                          strerror(err));
   }
   if (names.len > 1)
@@ -451,7 +451,7 @@ int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const ch
     if (rc == DDL_OK) {
       char *p = ddl_xmalloc(strlen(path) + strlen(names.items[i]) + 2);
       sprintf(p, "%s/%s", path, names.items[i]);
-      rc = load_file(packs, npacks, ctx, p, NULL);
+      rc = load_file(packs, npacks, errs, p, NULL);
       free(p);
     }
     free(names.items[i]);
@@ -459,9 +459,9 @@ int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const ch
   DDL_VEC_FREE(names);
   if (rc == DDL_OK && found == 0) {
     if (from)
-      return ddl_ctx__fail(ctx, DDL_ECONFIG, from->file, from->line, from->column,
+      return ddl_fail(errs, DDL_ECONFIG, from->file, from->line, from->column,
                            "no rule packs (*.yaml) in directory '%s'", from->name);
-    return ddl_ctx__fail(ctx, DDL_EPACK, path, 0, 0, "no rule packs (*.yaml) in this directory");
+    return ddl_fail(errs, DDL_EPACK, path, 0, 0, "no rule packs (*.yaml) in this directory");
   }
   return rc;
 }

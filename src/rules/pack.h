@@ -6,7 +6,7 @@
 
 /* Parses the pack at PATH (DATA, LEN bytes) and compiles its rules; errors
  * point into the file.  The caller frees *out with ddl_pack_free(). */
-int ddl_pack_load(ddl_pack **out, ddl_ctx *ctx, const char *path, const char *data, size_t len);
+int ddl_pack_load(ddl_pack **out, ddl_errsink *errs, const char *path, const char *data, size_t len);
 /* Where a pack path was written, for errors about the path itself: a
  * configuration's rule-packs entry NAME at FILE:LINE:COLUMN. */
 typedef struct {
@@ -19,7 +19,7 @@ typedef struct {
  * that cannot be opened or read, or a directory without packs, is
  * reported at FROM (a DDL_ECONFIG error) when FROM is not NULL, else as a
  * DDL_EPACK error naming PATH. */
-int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_ctx *ctx, const char *path,
+int ddl_pack_load_path(ddl_pack ***packs, size_t *npacks, ddl_errsink *errs, const char *path,
                        const ddl_pack_origin *from);
 void ddl_pack_free(ddl_pack *pack);
 

@@ -65,38 +65,38 @@ static void suggest_rule(const ddl_ruleset *rs, const char *glob, char *hint, si
   free(word);
 }
 
-static int no_match(const ddl_ruleset *rs, ddl_ctx *ctx, int code, const char *path,
+static int no_match(const ddl_ruleset *rs, ddl_errsink *errs, int code, const char *path,
                     unsigned line, unsigned column, const char *prefix, const char *glob) {
   char hint[160];
   suggest_rule(rs, glob, hint, sizeof(hint));
-  return ddl_ctx__fail(ctx, code, path, line, column,
+  return ddl_fail(errs, code, path, line, column,
                        "%s'%s' matches no rule (see ddlint --list-rules)%s", prefix, glob, hint);
 }
 
-static int apply_config(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
+static int apply_config(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cfg) {
   const ddl_cfg_str_vec *lists[2] = {&cfg->disable, &cfg->enable};
   for (int l = 0; l < 2; l++) {
     bool enable = l == 1;
     for (size_t i = 0; i < lists[l]->len; i++) {
       const ddl_cfg_str *g = &lists[l]->items[i];
       if (apply_glob(rs, g->value, &enable, NULL) == 0)
-        return no_match(rs, ctx, DDL_ECONFIG, cfg->path, g->line, g->column, "", g->value);
+        return no_match(rs, errs, DDL_ECONFIG, cfg->path, g->line, g->column, "", g->value);
     }
   }
   for (size_t i = 0; i < cfg->severity.len; i++) {
     const ddl_cfg_severity *s = &cfg->severity.items[i];
     if (apply_glob(rs, s->glob, NULL, &s->severity) == 0)
-      return no_match(rs, ctx, DDL_ECONFIG, cfg->path, s->line, s->column, "", s->glob);
+      return no_match(rs, errs, DDL_ECONFIG, cfg->path, s->line, s->column, "", s->glob);
   }
   return DDL_OK;
 }
 
-static int apply_selection(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_selection *sel) {
+static int apply_selection(ddl_ruleset *rs, ddl_errsink *errs, const ddl_selection *sel) {
   char *copy = ddl_xstrdup(sel->globs), *save = NULL;
   int rc = DDL_OK;
   for (char *g = strtok_r(copy, ", ", &save); g; g = strtok_r(NULL, ", ", &save)) {
     if (apply_glob(rs, g, &sel->enable, NULL) == 0) {
-      rc = no_match(rs, ctx, DDL_EUSAGE, NULL, 0, 0, sel->enable ? "--enable: " : "--disable: ", g);
+      rc = no_match(rs, errs, DDL_EUSAGE, NULL, 0, 0, sel->enable ? "--enable: " : "--disable: ", g);
       break;
     }
   }
@@ -127,7 +127,7 @@ static ddl_regex *literal_pattern(const char *s) {
 
 /* Synonyms of one area given under several keys are merged, so there is
  * one entry per area to search. */
-static int add_synonyms(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
+static int add_synonyms(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cfg) {
   ddl_strmap areas = DDL_STRMAP_INIT; /* area -> 0, or 1 + index in rs->synonyms */
   for (size_t k = 0; k < rs->n; k++) {
     const char *area = ddl_area_rule_area(rs->rules[k]);
@@ -144,8 +144,8 @@ static int add_synonyms(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
       for (size_t k = 0; k < rs->n; k++)
         ddl_suggest_add(&s, ddl_area_rule_area(rs->rules[k]));
       const char *best = ddl_suggest_best(&s);
-      rc = ddl_ctx__fail(
-          ctx, DDL_ECONFIG, cfg->path, h->line, h->column,
+      rc = ddl_fail(
+          errs, DDL_ECONFIG, cfg->path, h->line, h->column,
           "unknown area '%s' in 'headings' (areas come from area-coverage rules)%s%s%s", h->area,
           best ? "; did you mean '" : "", best ? best : "", best ? "'?" : "");
       break;
@@ -171,7 +171,7 @@ static int add_synonyms(ddl_ruleset *rs, ddl_ctx *ctx, const ddl_config *cfg) {
 
 /* Later packs replace earlier packs of the same name, so only the last
  * pack of each name contributes its rules. */
-static int collect_rules(ddl_ruleset *rs, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks) {
+static int collect_rules(ddl_ruleset *rs, ddl_errsink *errs, ddl_pack *const *packs, size_t npacks) {
   ddl_strmap last = DDL_STRMAP_INIT; /* pack name -> index of its last pack */
   for (size_t p = 0; p < npacks; p++)
     ddl_strmap_set(&last, packs[p]->name, p);
@@ -184,7 +184,7 @@ static int collect_rules(ddl_ruleset *rs, ddl_ctx *ctx, ddl_pack *const *packs, 
       ddl_rule *r = packs[p]->rules[i];
       size_t k;
       if (!ddl_strmap_add(&rs->ids, r->id, rs->n, &k)) {
-        rc = ddl_ctx__fail(ctx, DDL_EPACK, packs[p]->path, r->line, r->column,
+        rc = ddl_fail(errs, DDL_EPACK, packs[p]->path, r->line, r->column,
                            "rule '%s' is already defined by pack '%s' (%s); give your pack "
                            "the same name to replace that pack",
                            r->id, rs->rules[k]->pack->name, rs->rules[k]->pack->path);
@@ -198,19 +198,19 @@ static int collect_rules(ddl_ruleset *rs, ddl_ctx *ctx, ddl_pack *const *packs, 
   return rc;
 }
 
-int ddl_ruleset_check_ids(ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks) {
+int ddl_ruleset_check_ids(ddl_errsink *errs, ddl_pack *const *packs, size_t npacks) {
   ddl_ruleset rs = {0};
-  int rc = collect_rules(&rs, ctx, packs, npacks);
+  int rc = collect_rules(&rs, errs, packs, npacks);
   ddl_strmap_free(&rs.ids);
   free(rs.rules);
   return rc;
 }
 
-int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks,
+int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *packs, size_t npacks,
                       const ddl_config *cfg, const ddl_selection *sel, size_t nsel) {
   ddl_ruleset *rs = ddl_xcalloc(1, sizeof(*rs));
   rs->fail_on = cfg ? cfg->fail_on : -1;
-  int rc = collect_rules(rs, ctx, packs, npacks);
+  int rc = collect_rules(rs, errs, packs, npacks);
   if (rc)
     goto fail;
   rs->enabled = ddl_xcalloc(rs->n + 1, sizeof(bool));
@@ -219,10 +219,10 @@ int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, s
     rs->enabled[i] = rs->rules[i]->enabled;
     rs->severity[i] = rs->rules[i]->severity;
   }
-  if (cfg && ((rc = apply_config(rs, ctx, cfg)) || (rc = add_synonyms(rs, ctx, cfg))))
+  if (cfg && ((rc = apply_config(rs, errs, cfg)) || (rc = add_synonyms(rs, errs, cfg))))
     goto fail;
   for (size_t i = 0; i < nsel; i++)
-    if ((rc = apply_selection(rs, ctx, &sel[i])))
+    if ((rc = apply_selection(rs, errs, &sel[i])))
       goto fail;
   ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
   for (size_t i = 0; i < rs->n; i++)

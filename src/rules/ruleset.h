@@ -31,12 +31,12 @@ struct ddl_ruleset {
 
 /* Later packs replace earlier packs of the same name; a rule id defined by
  * two different packs is an error.  CFG may be NULL. */
-int ddl_ruleset_build(ddl_ruleset **out, ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks,
+int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *packs, size_t npacks,
                       const ddl_config *cfg, const ddl_selection *sel, size_t nsel);
 void ddl_ruleset_free(ddl_ruleset *rs);
 /* Fails as ddl_ruleset_build would on a rule id defined by two packs, in
  * linear time and without building anything. */
-int ddl_ruleset_check_ids(ddl_ctx *ctx, ddl_pack *const *packs, size_t npacks);
+int ddl_ruleset_check_ids(ddl_errsink *errs, ddl_pack *const *packs, size_t npacks);
 /* Extra heading patterns for AREA from the configuration, or NULL. */
 const ddl_regex_list *ddl_ruleset_synonyms(const ddl_ruleset *rs, const char *area);
 

@@ -33,7 +33,7 @@ typedef struct {
 typedef struct {
   yaml_parser_t parser;
   yaml_document_t *doc;
-  ddl_ctx *ctx;
+  ddl_errsink *errs;
   int code;
   const char *path, *data;
   size_t len;
@@ -63,7 +63,7 @@ static int fail_at(composer *c, yaml_mark_t m, const char *fmt, ...) {
     line = end_line;
     column = end_column;
   }
-  int rc = ddl_ctx__vfail(c->ctx, c->code, c->path, line, column, fmt, ap);
+  int rc = ddl_vfail(c->errs, c->code, c->path, line, column, fmt, ap);
   va_end(ap);
   return rc;
 }
@@ -119,9 +119,9 @@ static int parse_error(composer *c) {
     unsigned line, column;
     ddl_yaml_offset_position(c->data, c->len, p->problem_offset, &line, &column);
     if (p->problem_value != -1)
-      return ddl_ctx__fail(c->ctx, c->code, c->path, line, column, "invalid YAML: %s (0x%02X)",
+      return ddl_fail(c->errs, c->code, c->path, line, column, "invalid YAML: %s (0x%02X)",
                            problem, (unsigned)p->problem_value);
-    return ddl_ctx__fail(c->ctx, c->code, c->path, line, column, "invalid YAML: %s", problem);
+    return ddl_fail(c->errs, c->code, c->path, line, column, "invalid YAML: %s", problem);
   }
   return fail_at(c, p->problem_mark, "invalid YAML: %s%s%s", problem, p->context ? " " : "",
                  p->context ? p->context : "");
@@ -309,18 +309,18 @@ static int stream(composer *c, bool *have_doc) {
   return DDL_OK;
 }
 
-int ddl_yaml_compose(yaml_document_t *doc, ddl_ctx *ctx, int code, const char *path,
+int ddl_yaml_compose(yaml_document_t *doc, ddl_errsink *errs, int code, const char *path,
                      const char *data, size_t len, const ddl_yaml_limits *lim) {
   memset(doc, 0, sizeof(*doc));
   if (len > lim->max_bytes || len > INT_MAX) {
     unsigned line, column;
     ddl_yaml_offset_position(data, len, lim->max_bytes, &line, &column);
-    return ddl_ctx__fail(ctx, code, path, line, column,
+    return ddl_fail(errs, code, path, line, column,
                          "the file is larger than %zu MiB, the limit for %s; ddlint refuses it",
                          lim->max_bytes >> 20, lim->what);
   }
   composer c = {.doc = doc,
-                .ctx = ctx,
+                .errs = errs,
                 .code = code,
                 .path = path,
                 .data = data,

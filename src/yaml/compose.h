@@ -24,7 +24,7 @@ typedef struct {
  * document and every limit of LIM are reported on CTX at their place in
  * PATH with error code CODE, which is returned; *DOC is then left empty.
  * Runs in time linear in LEN. */
-int ddl_yaml_compose(yaml_document_t *doc, ddl_ctx *ctx, int code, const char *path,
+int ddl_yaml_compose(yaml_document_t *doc, ddl_errsink *errs, int code, const char *path,
                      const char *data, size_t len, const ddl_yaml_limits *lim);
 
 /* The 1-based line and byte column of byte OFFSET of DATA, counting line

@@ -14,14 +14,14 @@ static const ddl_yaml_limits config_limits = {(size_t)4 << 20, DDL_YAML_MAX_DEPT
 static const ddl_yaml_limits pack_limits = {(size_t)16 << 20, DDL_YAML_MAX_DEPTH,
                                             DDL_YAML_MAX_ALIAS_NODES, "a rule pack"};
 
-int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
+int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
                   const char *data, size_t len) {
   memset(y, 0, sizeof(*y));
   y->path = ddl_xstrdup(path);
   y->code = code;
-  y->ctx = ctx;
+  y->errs = errs;
   const ddl_yaml_limits *lim = code == DDL_ECONFIG ? &config_limits : &pack_limits;
-  int rc = ddl_yaml_compose(&y->doc, ctx, code, path, data, len, lim);
+  int rc = ddl_yaml_compose(&y->doc, errs, code, path, data, len, lim);
   if (rc)
     return rc;
   y->loaded = true;
@@ -49,7 +49,7 @@ int ddl_ydoc_fail(ddl_ydoc *y, const yaml_node_t *at, const char *fmt, ...) {
   va_start(ap, fmt);
   unsigned line = at ? (unsigned)at->start_mark.line + 1 : 0;
   unsigned col = at ? (unsigned)at->start_mark.column + 1 : 0;
-  int rc = ddl_ctx__vfail(y->ctx, y->code, y->path, line, col, fmt, ap);
+  int rc = ddl_vfail(y->errs, y->code, y->path, line, col, fmt, ap);
   va_end(ap);
   return rc;
 }

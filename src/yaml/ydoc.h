@@ -12,7 +12,7 @@ typedef struct {
   bool loaded;
   char *path;     /* owned */
   int code;       /* DDL_EPACK or DDL_ECONFIG: the error code of this file */
-  ddl_ctx *ctx;
+  ddl_errsink *errs;
 } ddl_ydoc;
 
 /* Parses LEN bytes of YAML named PATH: one document, within the limits of
@@ -20,7 +20,7 @@ typedef struct {
  * levels; 100,000 nodes repeated by aliases).  Syntax errors, a breached
  * limit, an empty document and a root that is not a mapping are reported
  * with their position.  Free *Y with ddl_ydoc_free() whatever the result. */
-int ddl_ydoc_load(ddl_ydoc *y, ddl_ctx *ctx, int code, const char *path,
+int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
                   const char *data, size_t len);
 void ddl_ydoc_free(ddl_ydoc *y);
 yaml_node_t *ddl_ydoc_root(ddl_ydoc *y);

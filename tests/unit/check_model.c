@@ -13,7 +13,7 @@
 static ddl_doc *build_n(const char *md, size_t len) {
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_source src;
-  int rc = ddl_source_init(&src, ctx, "doc.md", md, len);
+  int rc = ddl_source_init(&src, ddl_ctx__errsink(ctx), "doc.md", md, len);
   ck_assert_msg(rc == DDL_OK, "source refused: %s", ddl_ctx_error(ctx)->message);
   ddl_ctx_free(ctx);
   return ddl_doc_build(&src);

@@ -247,7 +247,7 @@ START_TEST(test_pack_error) {
   const pack_error_case *c = &error_cases[_i];
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  int rc = ddl_pack_load(&pack, ctx, "p.yaml", c->yaml, strlen(c->yaml));
+  int rc = ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", c->yaml, strlen(c->yaml));
   const ddl_error *e = ddl_ctx_error(ctx);
   if (rc == DDL_OK)
     ddl_pack_free(pack);
@@ -286,7 +286,7 @@ START_TEST(test_pack_valid_minimal) {
   const valid_case *c = &valid_cases[_i];
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  int rc = ddl_pack_load(&pack, ctx, "p.yaml", c->yaml, strlen(c->yaml));
+  int rc = ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", c->yaml, strlen(c->yaml));
   ck_assert_msg(rc == DDL_OK, "%s: %s:%u:%u: %s", c->kind, ddl_ctx_error(ctx)->path,
                 ddl_ctx_error(ctx)->line, ddl_ctx_error(ctx)->column, ddl_ctx_error(ctx)->message);
   ck_assert_str_eq(pack->name, "t");
@@ -332,7 +332,7 @@ START_TEST(test_pack_all_fields) {
                              "    enabled: off\n";
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  int rc = ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml));
+  int rc = ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml));
   ck_assert_msg(rc == DDL_OK, "%s", ddl_ctx_error(ctx)->message);
   ck_assert_str_eq(pack->name, "full");
   ck_assert_str_eq(pack->description, "A pack with everything.");
@@ -356,7 +356,7 @@ START_TEST(test_pack_empty_rules_list) {
   static const char yaml[] = "pack: nothing\nrules: []\n";
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  ck_assert_int_eq(ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml)), DDL_OK);
+  ck_assert_int_eq(ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml)), DDL_OK);
   ck_assert_uint_eq(pack->nrules, 0);
   ddl_pack_free(pack);
   ddl_ctx_free(ctx);
@@ -693,12 +693,12 @@ START_TEST(test_pack_many_rules) {
   char *yaml = many_rules("many", n, false);
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  ck_assert_int_eq(ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml)), DDL_OK);
+  ck_assert_int_eq(ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml)), DDL_OK);
   ck_assert_uint_eq(pack->nrules, n);
   ddl_pack_free(pack);
   free(yaml);
   yaml = many_rules("many", n, true);
-  ck_assert_int_eq(ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
+  ck_assert_int_eq(ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
   const ddl_error *e = ddl_ctx_error(ctx);
   ck_assert_uint_eq(e->line, 3 + 3 * (unsigned)(n - 1));
   ck_assert_uint_eq(e->column, 5);
@@ -774,13 +774,13 @@ START_TEST(test_pack_alias_bomb) {
   char *yaml = term_bomb(20);
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  int rc = ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml));
+  int rc = ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml));
   ck_assert_msg(rc == DDL_OK, "%u:%u: %s", ddl_ctx_error(ctx)->line, ddl_ctx_error(ctx)->column,
                 ddl_ctx_error(ctx)->message);
   ddl_pack_free(pack);
   free(yaml);
   yaml = term_bomb(953);
-  ck_assert_int_eq(ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
+  ck_assert_int_eq(ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
   const ddl_error *e = ddl_ctx_error(ctx);
   ck_assert_uint_eq(e->line, 8 + 953);
   ck_assert_uint_eq(e->column, 9);
@@ -812,7 +812,7 @@ START_TEST(test_pack_deep_nesting) {
   yaml[15 + n] = '\0';
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_pack *pack = NULL;
-  ck_assert_int_eq(ddl_pack_load(&pack, ctx, "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
+  ck_assert_int_eq(ddl_pack_load(&pack, ddl_ctx__errsink(ctx), "p.yaml", yaml, strlen(yaml)), DDL_EPACK);
   const ddl_error *e = ddl_ctx_error(ctx);
   ck_assert_uint_eq(e->line, 2);
   ck_assert_uint_eq(e->column, 7 + 64);

@@ -31,7 +31,7 @@ START_TEST(test_proper_name) {
   const char *md = name_cases[_i].md, *word = name_cases[_i].word;
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_source src;
-  ck_assert_int_eq(ddl_source_init(&src, ctx, "doc.md", md, strlen(md)), DDL_OK);
+  ck_assert_int_eq(ddl_source_init(&src, ddl_ctx__errsink(ctx), "doc.md", md, strlen(md)), DDL_OK);
   ddl_ctx_free(ctx);
   ddl_doc *doc = ddl_doc_build(&src);
   bool found = false;

@@ -9,7 +9,7 @@
 /* Builds a source from LEN bytes; fails the test when it is refused. */
 static void init_ok(ddl_source *src, const char *bytes, size_t len) {
   ddl_ctx *ctx = ddl_ctx_new();
-  int rc = ddl_source_init(src, ctx, "doc.md", bytes, len);
+  int rc = ddl_source_init(src, ddl_ctx__errsink(ctx), "doc.md", bytes, len);
   ck_assert_msg(rc == DDL_OK, "source refused: %s", ddl_ctx_error(ctx)->message);
   ddl_ctx_free(ctx);
 }
@@ -201,7 +201,7 @@ static const struct {
 START_TEST(test_refused) {
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_source src;
-  int rc = ddl_source_init(&src, ctx, "bad.md", bad_cases[_i].bytes, bad_cases[_i].len);
+  int rc = ddl_source_init(&src, ddl_ctx__errsink(ctx), "bad.md", bad_cases[_i].bytes, bad_cases[_i].len);
   const ddl_error *err = ddl_ctx_error(ctx);
   ck_assert_msg(rc == DDL_EINPUT, "%s: rc %d, expected DDL_EINPUT", bad_cases[_i].what, rc);
   ck_assert_int_eq(err->code, DDL_EINPUT);

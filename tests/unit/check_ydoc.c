@@ -33,7 +33,7 @@ static void same_document(const char *name, const char *data, size_t len) {
   ck_assert_msg(yaml_parser_load(&parser, &want), "%s: libyaml refuses it", name);
   yaml_parser_delete(&parser);
   ddl_ctx *ctx = ddl_ctx_new();
-  int rc = ddl_yaml_compose(&got, ctx, DDL_EPACK, name, data, len, &limits);
+  int rc = ddl_yaml_compose(&got, ddl_ctx__errsink(ctx), DDL_EPACK, name, data, len, &limits);
   ck_assert_msg(rc == DDL_OK, "%s: %u:%u: %s", name, ddl_ctx_error(ctx)->line,
                 ddl_ctx_error(ctx)->column, ddl_ctx_error(ctx)->message);
   ddl_ctx_free(ctx);
@@ -151,7 +151,7 @@ static size_t same_in_dir(const char *rel, const char *suffix) {
     if (is_refused(e->d_name)) {
       ddl_ctx *ctx = ddl_ctx_new();
       yaml_document_t doc;
-      ck_assert_msg(ddl_yaml_compose(&doc, ctx, DDL_EPACK, path, data, len, &limits) != DDL_OK,
+      ck_assert_msg(ddl_yaml_compose(&doc, ddl_ctx__errsink(ctx), DDL_EPACK, path, data, len, &limits) != DDL_OK,
                     "%s is accepted", path);
       ddl_ctx_free(ctx);
     } else {
@@ -224,7 +224,7 @@ static int compose_err(const char *data, size_t len, const ddl_yaml_limits *lim,
                        char *msg, size_t msgsize) {
   ddl_ctx *ctx = ddl_ctx_new();
   yaml_document_t doc;
-  int rc = ddl_yaml_compose(&doc, ctx, DDL_ECONFIG, "x.yaml", data, len, lim);
+  int rc = ddl_yaml_compose(&doc, ddl_ctx__errsink(ctx), DDL_ECONFIG, "x.yaml", data, len, lim);
   if (rc == DDL_OK)
     yaml_document_delete(&doc);
   *out = *ddl_ctx_error(ctx);
@@ -329,7 +329,7 @@ START_TEST(test_alias_budget) {
   char *s = alias_doc(99, &len);
   ddl_ctx *ctx = ddl_ctx_new();
   yaml_document_t doc;
-  ck_assert_int_eq(ddl_yaml_compose(&doc, ctx, DDL_ECONFIG, "x.yaml", s, len, &limits), DDL_OK);
+  ck_assert_int_eq(ddl_yaml_compose(&doc, ddl_ctx__errsink(ctx), DDL_ECONFIG, "x.yaml", s, len, &limits), DDL_OK);
   yaml_document_delete(&doc);
   ddl_ctx_free(ctx);
   free(s);
@@ -369,7 +369,7 @@ START_TEST(test_size_limit) {
     s[i] = (i - 5) % 100 == 99 ? '\n' : '#';
   ddl_ctx *ctx = ddl_ctx_new();
   yaml_document_t doc;
-  ck_assert_int_eq(ddl_yaml_compose(&doc, ctx, DDL_ECONFIG, "x.yaml", s, n, &small), DDL_OK);
+  ck_assert_int_eq(ddl_yaml_compose(&doc, ddl_ctx__errsink(ctx), DDL_ECONFIG, "x.yaml", s, n, &small), DDL_OK);
   yaml_document_delete(&doc);
   ddl_ctx_free(ctx);
   size_t off = n - 5; /* offset of byte 1 MiB past the first line */
@@ -388,12 +388,12 @@ START_TEST(test_ydoc_size_limits) {
   s[0] = 'a', s[1] = ':', s[2] = ' ', s[3] = '1', s[4] = '\n';
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_ydoc y;
-  ck_assert_int_eq(ddl_ydoc_load(&y, ctx, DDL_ECONFIG, "c.yaml", s, n), DDL_ECONFIG);
+  ck_assert_int_eq(ddl_ydoc_load(&y, ddl_ctx__errsink(ctx), DDL_ECONFIG, "c.yaml", s, n), DDL_ECONFIG);
   ck_assert_ptr_nonnull(strstr(ddl_ctx_error(ctx)->message, "larger than 4 MiB"));
   ck_assert_uint_eq(ddl_ctx_error(ctx)->line, 2);
   ck_assert_uint_eq(ddl_ctx_error(ctx)->column, (unsigned)(n - 1 - 5) + 1);
   ddl_ydoc_free(&y);
-  ck_assert_int_eq(ddl_ydoc_load(&y, ctx, DDL_EPACK, "p.yaml", s, n), DDL_OK);
+  ck_assert_int_eq(ddl_ydoc_load(&y, ddl_ctx__errsink(ctx), DDL_EPACK, "p.yaml", s, n), DDL_OK);
   ddl_ydoc_free(&y);
   ddl_ctx_free(ctx);
   free(s);
