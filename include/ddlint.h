@@ -3,7 +3,8 @@
  * The library parses a document, runs the rules of the loaded rule packs
  * over it and returns structured diagnostics plus a coverage verdict per
  * deep-dive area.  A ddl_ctx and everything obtained from it must be used
- * by one thread at a time; lint in parallel with one context per thread.
+ * by one thread at a time; ddl_lint_files() lints on several threads with
+ * one context.
  */
 #ifndef DDLINT_H
 #define DDLINT_H
@@ -131,6 +132,20 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name,
 /* Lints all that can be read from F (standard input, a pipe) as the
  * document named NAME, as ddl_lint_buffer does. */
 int ddl_lint_stream(ddl_result **out, ddl_ctx *ctx, const char *name, FILE *f);
+
+/* Called for each file of ddl_lint_files(), in the order of PATHS and on
+ * the calling thread: with the file's result, which the callback owns and
+ * frees, or with RESULT NULL and ERR saying why the file could not be
+ * linted.  Returns false to stop: no further file is linted or reported. */
+typedef bool (*ddl_lint_done_fn)(void *ud, size_t i, const char *path, ddl_result *result,
+                                 const ddl_error *err);
+/* Lints the N files at PATHS on up to JOBS threads (0: one per online
+ * processor, 1: none but the caller's), calling DONE for each.  The
+ * results are those ddl_lint_file() gives, file by file, whatever JOBS
+ * is.  Fails only as ddl_ctx_prepare() does; errors of single files go to
+ * DONE. */
+int ddl_lint_files(ddl_ctx *ctx, const char *const *paths, size_t n, unsigned jobs,
+                   ddl_lint_done_fn done, void *ud);
 
 /* Calls VISIT for every Markdown file (*.md, *.markdown) under DIR, in
  * sorted order, skipping hidden entries and not following symbolic links

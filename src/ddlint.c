@@ -256,8 +256,14 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char
   int rc = ruleset_for(&rs, ctx, name);
   if (rc)
     return rc;
+  return ddl__lint_source(out, rs, &ctx->errs, name ? name : "<stdin>", data, len);
+}
+
+int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
+                     const char *data, size_t len) {
   ddl_source src;
-  if ((rc = ddl_source_init(&src, &ctx->errs, name ? name : "<stdin>", data, len)))
+  int rc;
+  if ((rc = ddl_source_init(&src, errs, name, data, len)))
     return rc;
   ddl_doc *doc = ddl_doc_build(&src);
   ddl_result *r = ddl_xcalloc(1, sizeof(*r));

@@ -16,6 +16,12 @@
 #define DDL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define DDL_PRINTF(f, a)
+/* Lints LEN bytes at DATA named NAME with ruleset RS, reporting to ERRS.
+ * It reads nothing of a context, so threads may call it at once with
+ * rulesets they share. */
+int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
+                     const char *data, size_t len);
+
 /* The context's error sink, for the unit tests of the layers below it. */
 ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
 
@@ -25,6 +31,12 @@ ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
 typedef struct {
   uint32_t start, end;
 } ddl_span;
+
+/* Lints LEN bytes at DATA named NAME with ruleset RS, reporting to ERRS.
+ * It reads nothing of a context, so threads may call it at once with
+ * rulesets they share. */
+int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
+                     const char *data, size_t len);
 
 /* The context's error sink, for the unit tests of the layers below it. */
 ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);

@@ -95,36 +95,72 @@ static bool enabled(cli_when w, int fd) {
   return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
 }
 
-static void lint_one(run_state *rs, ddl_ctx *ctx, const cli_opts *o, const char *path,
-                     emit_opts *out, emit_json *json, size_t counts[3]) {
-  ddl_result *r = NULL;
-  int rc;
-  if (strcmp(path, "-") == 0) {
-    rc = ddl_lint_stream(&r, ctx, o->stdin_filename, stdin);
-    path = o->stdin_filename ? o->stdin_filename : "<stdin>";
-  } else {
-    rc = ddl_lint_file(&r, ctx, path);
-  }
-  if (rc) {
-    report_error(rs, ddl_ctx_error(ctx));
+/* One file's outcome, whichever way it was linted. */
+typedef struct {
+  run_state *rs;
+  const cli_opts *o;
+  emit_opts *out;
+  emit_json *json;
+  size_t counts[3];
+} lint_run;
+
+static void take(lint_run *lr, const char *path, ddl_result *r, const ddl_error *err) {
+  run_state *rs = lr->rs;
+  if (!r) {
+    report_error(rs, err);
     rs->failed++;
-    if (json)
-      emit_json_error(json, path, ddl_ctx_error(ctx));
+    if (lr->json)
+      emit_json_error(lr->json, path, err);
     return;
   }
+  const cli_opts *o = lr->o;
   int fail_on = o->fail_on >= 0 ? o->fail_on : ddl_result_fail_on(r) >= 0 ? ddl_result_fail_on(r) : 2;
   for (int sev = 0; sev < 3; sev++) {
-    counts[sev] += ddl_result_count(r, (ddl_severity)sev);
+    lr->counts[sev] += ddl_result_count(r, (ddl_severity)sev);
     if (sev >= fail_on && ddl_result_count(r, (ddl_severity)sev) && rs->status == DDL_EXIT_OK)
       rs->status = DDL_EXIT_FINDINGS;
   }
-  if (json)
-    emit_json_result(json, r);
+  if (lr->json)
+    emit_json_result(lr->json, r);
   else if (o->summary)
-    emit_summary(out, r);
+    emit_summary(lr->out, r);
   else
-    emit_text(out, r);
+    emit_text(lr->out, r);
   ddl_result_free(r);
+  /* Text goes out file by file: flushing after each one keeps the order
+   * of merged streams and stops the run at the first failed write
+   * instead of linting on into a full disk or a closed pipe. */
+  if (!lr->json)
+    emit_flush(lr->out);
+}
+
+static bool on_linted(void *ud, size_t i, const char *path, ddl_result *r, const ddl_error *err) {
+  (void)i;
+  lint_run *lr = ud;
+  take(lr, path, r, err);
+  return !lr->out->error;
+}
+
+/* The files in order; standard input ("-", at most once) where it sorts. */
+static void lint_all(lint_run *lr, ddl_ctx *ctx) {
+  char **files = lr->rs->files.items;
+  size_t n = lr->rs->files.len, i = 0;
+  while (i < n && !lr->out->error) {
+    if (strcmp(files[i], "-") == 0) {
+      ddl_result *r = NULL;
+      int rc = ddl_lint_stream(&r, ctx, lr->o->stdin_filename, stdin);
+      take(lr, lr->o->stdin_filename ? lr->o->stdin_filename : "<stdin>", rc ? NULL : r,
+           ddl_ctx_error(ctx));
+      i++;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && strcmp(files[j], "-") != 0)
+      j++;
+    if (ddl_lint_files(ctx, (const char *const *)files + i, j - i, lr->o->jobs, on_linted, lr))
+      report_error(lr->rs, ddl_ctx_error(ctx));
+    i = j;
+  }
 }
 
 static void summary_line(size_t counts[3], size_t files, size_t failed, size_t unreadable) {
@@ -207,24 +243,17 @@ int main(int argc, char **argv) {
     rs.status = DDL_EXIT_ERROR;
   } else {
     collect(&rs, &o);
-    emit_json *json = o.format == FORMAT_JSON ? emit_json_new() : NULL;
-    for (size_t i = 0; json && i < rs.unreadable.len; i++) {
+    lint_run lr = {&rs, &o, &out, o.format == FORMAT_JSON ? emit_json_new() : NULL, {0, 0, 0}};
+    for (size_t i = 0; lr.json && i < rs.unreadable.len; i++) {
       ddl_error e = {DDL_EIO, rs.unreadable.items[i].path, 0, 0, rs.unreadable.items[i].message};
-      emit_json_error(json, e.path, &e);
+      emit_json_error(lr.json, e.path, &e);
     }
-    size_t counts[3] = {0, 0, 0};
-    /* Text goes out file by file: flushing after each one keeps the
-     * order of merged streams and stops the run at the first failed
-     * write instead of linting on into a full disk or a closed pipe. */
-    for (size_t i = 0; i < rs.files.len && !out.error; i++) {
-      lint_one(&rs, ctx, &o, rs.files.items[i], &out, json, counts);
-      if (!json)
-        emit_flush(&out);
-    }
-    if (json)
-      emit_json_finish(json, &out);
+    lint_all(&lr, ctx);
+    if (lr.json)
+      emit_json_finish(lr.json, &out);
     else
       emit_flush(&out);
+    size_t *counts = lr.counts;
     if (!o.quiet && !out.error)
       summary_line(counts, rs.files.len, rs.failed, rs.unreadable.len);
   }

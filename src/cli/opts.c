@@ -3,6 +3,7 @@
 
 #include "config/config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,8 @@
 typedef enum {
   OPT_FORMAT = 256, OPT_SUMMARY, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
   OPT_NO_DEFAULT_RULES, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_COLOR,
-  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_QUIET, OPT_LIST_RULES, OPT_EXPLAIN, OPT_HELP, OPT_VERSION
+  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_HELP,
+  OPT_VERSION
 } opt_id;
 
 typedef struct {
@@ -46,6 +48,8 @@ static const opt_spec specs[] = {
     {OPT_NO_SNIPPET, 0, "no-snippet", NULL,
      "Do not show source lines (they are shown by default on a terminal)"},
     {OPT_QUIET, 'q', "quiet", NULL, "Do not print the summary line on standard error"},
+    {OPT_JOBS, 'j', "jobs", "N",
+     "Lint on N threads (default: one per processor; 1: no threads); output is the same"},
     {OPT_LIST_RULES, 0, "list-rules", NULL,
      "List every rule with its severity and whether it is enabled here, then exit"},
     {OPT_EXPLAIN, 0, "explain", "RULE",
@@ -163,6 +167,15 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
   case OPT_SNIPPET: o->snippet = WHEN_ALWAYS; break;
   case OPT_NO_SNIPPET: o->snippet = WHEN_NEVER; break;
   case OPT_QUIET: o->quiet = true; break;
+  case OPT_JOBS: {
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (!*arg || *end || errno || n < 1 || n > 1024)
+      return bad("jobs", arg, "a number of threads from 1 to 1024");
+    o->jobs = (unsigned)n;
+    break;
+  }
   case OPT_LIST_RULES: o->list_rules = true; break;
   case OPT_EXPLAIN: o->explain = arg; break;
   case OPT_HELP: o->help = true; break;

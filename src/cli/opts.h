@@ -20,6 +20,7 @@ typedef struct {
   bool summary, quiet, list_rules, help, version, no_default_rules, no_config;
   const char *explain, *config, *stdin_filename;
   int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
+  unsigned jobs;            /* threads; 0: one per processor */
   cli_when color, snippet;
   DDL_VEC(const char *) rules;
   DDL_VEC(cli_selection) selections;

@@ -8,16 +8,28 @@
 #include "util/mem.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* JIT compilation waits until a pattern is busy.  It writes to the code
+ * it compiles, so it is done on a copy, published once with release
+ * order: threads that share a pattern go on matching with the
+ * interpreted code until they see the compiled copy, and neither is ever
+ * modified while in use.  The state sits behind a pointer so that a
+ * const ddl_regex stays const. */
+typedef struct {
+  atomic_ulong uses;
+  _Atomic(pcre2_code *) compiled; /* the JIT-compiled copy, once there is one */
+} jit_state;
+
 struct ddl_regex {
   pcre2_code *code;
+  jit_state *jit;
   char *pattern;
   char *rule;         /* the rule and place in its pack, for the limit warning */
   char *origin;
-  unsigned long uses; /* JIT compilation waits until a pattern is busy */
 };
 
 /* Compiling to machine code costs more than a few hundred interpreted
@@ -101,6 +113,9 @@ ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size
   }
   ddl_regex *r = ddl_xcalloc(1, sizeof(*r));
   r->code = re;
+  r->jit = ddl_xcalloc(1, sizeof(jit_state));
+  atomic_init(&r->jit->uses, 0);
+  atomic_init(&r->jit->compiled, NULL);
   r->pattern = ddl_xstrdup(pattern);
   return r;
 }
@@ -122,6 +137,8 @@ void ddl_regex_free(ddl_regex *re) {
   if (!re)
     return;
   pcre2_code_free(re->code);
+  pcre2_code_free(atomic_load(&re->jit->compiled));
+  free(re->jit);
   free(re->pattern);
   free(re->rule);
   free(re->origin);
@@ -158,25 +175,38 @@ static void limit_reached(ddl_matcher *m, const ddl_regex *re) {
   h->hits++;
 }
 
+/* The code to match RE with: the JIT-compiled copy once there is one;
+ * the call that makes the pattern busy enough compiles it. */
+static const pcre2_code *code_for(const ddl_regex *re) {
+  pcre2_code *compiled = atomic_load_explicit(&re->jit->compiled, memory_order_acquire);
+  if (compiled)
+    return compiled;
+  if (atomic_fetch_add_explicit(&re->jit->uses, 1, memory_order_relaxed) + 1 == JIT_AFTER) {
+    pcre2_code *copy = pcre2_code_copy(re->code);
+    if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
+      atomic_store_explicit(&re->jit->compiled, copy, memory_order_release);
+      return copy;
+    }
+    pcre2_code_free(copy); /* no JIT here: the interpreter it is */
+  }
+  return re->code;
+}
+
 /* Searches from START; a match must begin at or before LIMIT (SIZE_MAX:
  * anywhere), which stops pcre2 trying later start positions at all. */
 static bool search(ddl_matcher *m, const ddl_regex *re, const char *subject, size_t len,
                    size_t start, size_t limit, size_t *mstart, size_t *mend, const char **mark) {
   if (start > len || !within_budget(m, re))
     return false;
-  /* No JIT stack of our own either: a megabyte mapped per pattern made
-   * start-up slow.  The rare match that outgrows pcre2's default JIT stack
-   * is retried by the interpreter.  Counting uses writes to the shared
-   * pattern: regexes belong to one context, used by one thread. */
-  ddl_regex *mut = (ddl_regex *)re;
-  if (++mut->uses == JIT_AFTER)
-    pcre2_jit_compile(mut->code, PCRE2_JIT_COMPLETE);
   pcre2_set_offset_limit(m->mctx, limit == SIZE_MAX ? PCRE2_UNSET : limit);
-  int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+  int rc = pcre2_match(code_for(re), (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                        m->mctx);
+  /* No JIT stack of our own: a megabyte mapped per pattern made start-up
+   * slow.  The rare match that outgrows pcre2's default JIT stack is
+   * retried by the interpreter. */
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK | PCRE2_NO_JIT,
-                     m->md, m->mctx);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                     m->mctx);
   if (rc == PCRE2_ERROR_NOMATCH)
     return false;
   if (rc < 0) {

@@ -31,7 +31,8 @@ rules:
     summary: a word that puts work off
     pattern: '\blater\b'
 YAML
-workloads=("--snippet --rules pack.yaml doc" "--format=json --rules pack.yaml doc")
+# -j1: the allocation count must be the same on every run.
+workloads=("-j1 --snippet --rules pack.yaml doc" "-j1 --format=json --rules pack.yaml doc")
 
 # fail_at WORKLOAD N: the run with allocation N failed must abort cleanly.
 fail_at() {
