@@ -5,6 +5,7 @@
 #include "cli/rules_info.h"
 #include "emit/emit.h"
 #include "util/mem.h"
+#include "util/strmap.h"
 #include "util/vec.h"
 
 #include <errno.h>
@@ -21,6 +22,7 @@ typedef struct {
 typedef struct {
   DDL_VEC(char *) files;
   DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
+  ddl_strmap shown_index;  /* the same, to find one at once */
   DDL_VEC(walk_failure) unreadable; /* paths the directory walk could not read */
   emit_opts err;
   int status;
@@ -37,11 +39,10 @@ static void report_error(run_state *rs, const ddl_error *e) {
     char *key = ddl_xmalloc((size_t)(n > 0 ? n : 0) + 1);
     snprintf(key, (size_t)(n > 0 ? n : 0) + 1, "%s:%u:%u:%s", path, e->line, e->column,
              e->message);
-    for (size_t i = 0; i < rs->shown.len; i++)
-      if (strcmp(rs->shown.items[i], key) == 0) {
-        free(key);
-        goto done;
-      }
+    if (!ddl_strmap_add(&rs->shown_index, key, rs->shown.len, NULL)) {
+      free(key);
+      goto done;
+    }
     DDL_VEC_PUSH(rs->shown, key);
   }
   emit_text_error(&rs->err, e);
@@ -267,6 +268,7 @@ int main(int argc, char **argv) {
   }
   DDL_VEC_FREE(rs.files);
   DDL_VEC_FREE(rs.shown);
+  ddl_strmap_free(&rs.shown_index);
   DDL_VEC_FREE(rs.unreadable);
   cli_opts_free(&o);
   ddl_ctx_free(ctx);
