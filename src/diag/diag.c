@@ -63,6 +63,13 @@ static int by_position(const void *a, const void *b) {
 void ddl_diag_finalize(ddl_diag_list *list, const ddl_source *src) {
   for (size_t i = 0; i < list->items.len; i++) {
     ddl_diag *d = list->items.items[i];
+    /* Offsets come from cmark's source positions, which for some inline
+     * constructs are a few bytes off: a range never starts or ends
+     * inside a character, whatever its rule computed. */
+    d->start = (uint32_t)ddl_utf8_floor(src->data, src->len, d->start);
+    d->end = (uint32_t)ddl_utf8_floor(src->data, src->len, d->end);
+    if (d->end < d->start)
+      d->end = d->start;
     ddl_source_position(src, d->start, &d->line, &d->column);
     ddl_source_position(src, d->end, &d->end_line, &d->end_column);
   }

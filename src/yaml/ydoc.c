@@ -20,6 +20,7 @@ int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
   y->path = ddl_xstrdup(path);
   y->code = code;
   y->errs = errs;
+  ddl_yaml_offset_position(data, len, len, &y->end_line, &y->end_column);
   const ddl_yaml_limits *lim = code == DDL_ECONFIG ? &config_limits : &pack_limits;
   int rc = ddl_yaml_compose(&y->doc, errs, code, path, data, len, lim);
   if (rc)
@@ -49,6 +50,12 @@ int ddl_ydoc_fail(ddl_ydoc *y, const yaml_node_t *at, const char *fmt, ...) {
   va_start(ap, fmt);
   unsigned line = at ? (unsigned)at->start_mark.line + 1 : 0;
   unsigned col = at ? (unsigned)at->start_mark.column + 1 : 0;
+  /* An empty node at the end of a file without a final newline is marked
+   * a line past the text: point just after the last character instead. */
+  if (line > y->end_line || (line == y->end_line && col > y->end_column)) {
+    line = y->end_line;
+    col = y->end_column;
+  }
   int rc = ddl_vfail(y->errs, y->code, y->path, line, col, fmt, ap);
   va_end(ap);
   return rc;

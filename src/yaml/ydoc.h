@@ -13,6 +13,7 @@ typedef struct {
   char *path;     /* owned */
   int code;       /* DDL_EPACK or DDL_ECONFIG: the error code of this file */
   ddl_errsink *errs;
+  unsigned end_line, end_column; /* just after the last character */
 } ddl_ydoc;
 
 /* Parses LEN bytes of YAML named PATH: one document, within the limits of

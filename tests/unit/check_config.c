@@ -76,6 +76,8 @@ typedef struct {
 static const config_error_case error_cases[] = {
     {"invalid YAML", "disable: [t/one\n", 2, 1, "invalid YAML"},
     {"top level is a list", "- t/one\n", 1, 1, "mapping"},
+    /* The empty document's node is marked a line past the text (fuzzer). */
+    {"a bare document marker, no final newline", "---", 1, 4, "mapping"},
     {"unknown key", "disabled: [t/one]\n", 1, 1, "unknown key 'disabled'"},
     {"unknown key after valid ones", "disable: [t/one]\nfail_on: error\n", 2, 1,
      "unknown key 'fail_on'"},
