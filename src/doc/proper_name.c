@@ -41,12 +41,26 @@ static bool opens(const ddl_block *b, uint32_t sentence, uint32_t start) {
          b->text[i - 1] == '-' || b->text[i - 1] == '.';
 }
 
+/* Longer "words" (URLs, runs of symbols) are no part of a name; the bound
+ * keeps every call constant-time, so a block of one huge word and a term
+ * hit at each of its syllables stays linear. */
+enum { WORD_MAX = 64 };
+
+/* The end of the word at START, or UINT32_MAX past WORD_MAX bytes. */
+static uint32_t word_end(const ddl_block *b, uint32_t start) {
+  uint32_t end = start;
+  while (end < b->len && !space(b->text[end]))
+    if (++end - start > WORD_MAX)
+      return UINT32_MAX;
+  return end;
+}
+
 bool ddl_in_proper_name(const ddl_block *b, uint32_t sentence, uint32_t start) {
   const char *t = b->text;
-  uint32_t end = start;
-  while (end < b->len && !space(t[end]))
-    end++;
-  if (!capitalised(t, start, end) || opens(b, sentence, start))
+  if (start >= b->len || !isupper((unsigned char)t[start]))
+    return false;
+  uint32_t end = word_end(b, start);
+  if (end == UINT32_MAX || !capitalised(t, start, end) || opens(b, sentence, start))
     return false;
   /* The word must modify a capitalised word after it: "Performance" in
    * "Performance Schema".  The last word of a name is its head, and names
@@ -54,8 +68,6 @@ bool ddl_in_proper_name(const ddl_block *b, uint32_t sentence, uint32_t start) {
   uint32_t ns = end;
   while (ns < b->len && (t[ns] == ' ' || t[ns] == '\t'))
     ns++;
-  uint32_t ne = ns;
-  while (ne < b->len && !space(t[ne]))
-    ne++;
-  return ne > ns && name_like(t, ns, ne);
+  uint32_t ne = word_end(b, ns);
+  return ne != UINT32_MAX && ne > ns && name_like(t, ns, ne);
 }

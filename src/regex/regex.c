@@ -293,5 +293,5 @@ void ddl_regex_list_free(ddl_regex_list *list) {
   ddl_cue_index_free(list->cues);
   list->items = NULL;
   list->cues = NULL;
-  list->len = 0;
+  list->len = list->cap = 0;
 }

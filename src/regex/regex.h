@@ -53,7 +53,7 @@ struct ddl_cue_index;
  * of them may match a given text (built by ddl_regex_list_index). */
 typedef struct ddl_regex_list {
   ddl_regex **items;
-  size_t len;
+  size_t len, cap;
   struct ddl_cue_index *cues; /* NULL: try every pattern */
 } ddl_regex_list;
 

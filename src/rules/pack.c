@@ -66,7 +66,7 @@ static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
     return regex_error(y, n, err, off);
   ddl_regex_set_origin(re, pc->rule, y->path, (unsigned)n->start_mark.line + 1,
                        (unsigned)n->start_mark.column + 1);
-  list->items = ddl_xrealloc(list->items, (list->len + 1) * sizeof(ddl_regex *));
+  list->items = ddl_xgrow(list->items, &list->cap, list->len + 1, sizeof(ddl_regex *));
   list->items[list->len++] = re;
   return DDL_OK;
 }
@@ -118,8 +118,12 @@ static int add_term(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
   if (problem)
     return ddl_ydoc_fail(y, n, "invalid term '%s': %s", s, problem);
   ddl_term_list *t = tc->list;
-  t->terms = ddl_xrealloc(t->terms, (t->len + 1) * sizeof(char *));
-  t->weights = ddl_xrealloc(t->weights, (t->len + 1) * sizeof(float));
+  if (t->len == t->cap) { /* geometric growth: a pack may hold 100,000 terms */
+    size_t cap = t->cap;
+    t->terms = ddl_xgrow(t->terms, &cap, t->len + 1, sizeof(char *));
+    t->weights = ddl_xrealloc(t->weights, cap * sizeof(float));
+    t->cap = cap;
+  }
   t->terms[t->len] = ddl_xstrdup(s);
   t->weights[t->len] = tc->weight;
   t->len++;

@@ -51,7 +51,7 @@ void ddl_rule_free_patterns(void *data);
 typedef struct {
   char **terms;
   float *weights;
-  size_t len;
+  size_t len, cap;
 } ddl_term_list;
 int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
                        ddl_term_list *out);

@@ -161,7 +161,7 @@ static int add_synonyms(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cf
       ddl_regex *rx = literal_pattern(h->headings.items[k]);
       if (!rx)
         continue; /* escaped literals always compile */
-      list->items = ddl_xrealloc(list->items, (list->len + 1) * sizeof(ddl_regex *));
+      list->items = ddl_xgrow(list->items, &list->cap, list->len + 1, sizeof(ddl_regex *));
       list->items[list->len++] = rx;
     }
   }

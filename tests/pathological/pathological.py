@@ -439,6 +439,17 @@ def _(n, d):
     return args, lambda rc, out, err: expect_rc(rc, 1) + expect_lines(out, "deep-dive/justification", want)
 
 
+@case("size", "one huge word of term syllables", 20000)
+def _(n, d):
+    # "#Secur#Secur...": a term hit at every syllable of one 100 KB word,
+    # each asking whether it is part of a proper name (found by
+    # fuzz_quadratic: that look-up scanned to the end of the word).
+    write(d + "/doc.md", "# Notes\n\n" + "#Secur" * n + "ity\n\nStill checked: TBD.\n")
+    args = ["--no-config", "--no-snippet", "--color=never", "-q", "--fail-on=warning", "doc.md"]
+    return args, lambda rc, out, err: expect_rc(rc, 1) + expect_lines(out, "hygiene/placeholder",
+                                                                      [(5, 16)])
+
+
 @case("size", "many diagnostics, text", 50000)
 def _(n, d):
     write(d + "/doc.md", "# Notes\n\n" + "".join("TBD %d\n\n" % i for i in range(n)))
