@@ -307,6 +307,22 @@ static void scan_html(builder *b, cmark_node *node) {
   if (!lit || !strstr(lit, "ddlint-"))
     return;
   uint32_t start = node_start(b, node);
+  /* cmark's column for inline HTML on an indented continuation line
+   * leaves out the stripped indentation (commonmark/cmark#296): when the
+   * source does not hold the literal there, find it on its line. */
+  size_t first = strcspn(lit, "\n");
+  const ddl_source *src = b->src;
+  if (start != UINT32_MAX && first > 0 &&
+      (start + first > src->len || memcmp(src->data + start, lit, first) != 0) && line > 0) {
+    uint32_t from = ddl_source_offset(src, (unsigned)line + b->line_offset, 1);
+    size_t avail;
+    const char *l = ddl_source_line(src, (unsigned)line + b->line_offset, &avail);
+    for (size_t k = l && start >= from ? start - from : avail; l && k + first <= avail; k++)
+      if (memcmp(l + k, lit, first) == 0) {
+        start = from + (uint32_t)k;
+        break;
+      }
+  }
   directive_ctx dc = {b, line > 0 ? (unsigned)line + b->line_offset : 1,
                       start == UINT32_MAX ? 0 : start, lit};
   ddl_directives_scan(lit, strlen(lit), on_directive, &dc);

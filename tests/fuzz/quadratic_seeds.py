@@ -26,6 +26,8 @@ SEEDS = {
     "words": ("# Doc\n\n", "replication ", "\n", 0),
     "proper-names": ("# Doc\n\n", "Performance Schema ", "\n", 0),
     "one-word": ("", "a", "\n", 0),
+    "word-of-terms": ("# Doc\n\n", "scalability/", "\n", 0),
+    "word-of-syllables": ("# Doc\n\n", "#secur", "\n", 0),
     "brackets": ("", "[", "a", 0),
     "links": ("", "[a](b) ", "", 0),
     "emphasis": ("", "*a ", "", 0),
