@@ -392,12 +392,7 @@ static const char *justified(just_state *st, const just_rule *r, const ddl_doc *
 static void quote(ddl_buf *out, const char *t, size_t len) {
   while (len && strchr(" .:;,", t[len - 1]))
     len--;
-  size_t n = len;
-  if (n > QUOTE_MAX) {
-    n = QUOTE_MAX;
-    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-      n--;
-  }
+  size_t n = len > QUOTE_MAX ? ddl_utf8_floor(t, len, QUOTE_MAX) : len;
   for (size_t i = 0; i < n; i++)
     ddl_buf_putc(out, t[i] == '\n' || t[i] == '\t' ? ' ' : t[i]);
   if (n < len)

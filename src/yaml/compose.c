@@ -8,6 +8,7 @@
 
 #include "util/mem.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/vec.h"
 
 #include <limits.h>
@@ -72,12 +73,7 @@ static int fail_at(composer *c, yaml_mark_t m, const char *fmt, ...) {
  * characters. */
 static int shown(const char *name) {
   size_t n = strlen(name);
-  if (n <= 60)
-    return (int)n;
-  n = 60;
-  while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-    n--;
-  return (int)n;
+  return (int)(n <= 60 ? n : ddl_utf8_floor(name, n, 60));
 }
 
 void ddl_yaml_offset_position(const char *data, size_t len, size_t offset, unsigned *line,
