@@ -9,9 +9,10 @@
  * times that ratio is reported as super-linear.  A ratio, not a time
  * limit, because the sanitizers slow allocation-heavy linear code (100,000
  * diagnostics) about as much as a quadratic loop; libFuzzer's -timeout
- * still catches what never ends.  The output is written but not read back
- * (fuzz_doc does that): checking 100,000 diagnostics would cost more than
- * linting them.
+ * still catches what never ends.  A suspect is timed again before it is
+ * reported, so that one stalled run on a loaded machine is not a finding.
+ * The output is written but not read back (fuzz_doc does that): checking
+ * 100,000 diagnostics would cost more than linting them.
  *
  * Input: 6 header bytes, little-endian u16 each: prefix length, repeated
  * part length, count (0: repeat until DOC_MAX); then the text.  Lengths
@@ -128,14 +129,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   }
   size_t small_len = 0, len;
-  double small = 0;
+  double small = 0, full;
   if (rc.count >= 4) {
     small_len = build(&rc, rc.count / 4);
     small = lint(small_len);
   }
   len = build(&rc, rc.count);
-  double full = lint(len);
+  full = lint(len);
   double ratio = small_len ? (double)len / (double)small_len : 0;
+  /* A busy machine (ctest -j, a neighbour's job) can stall one run: a
+   * suspect is timed twice more and judged on each size's fastest run. */
+  for (int retry = 0; retry < 2 && small >= MIN_SECONDS && full > MAX_EXCESS * ratio * small;
+       retry++) {
+    double s = lint(build(&rc, rc.count / 4));
+    double f = lint(build(&rc, rc.count));
+    small = s < small ? s : small;
+    full = f < full ? f : full;
+  }
   if (small >= MIN_SECONDS && full > MAX_EXCESS * ratio * small)
     fz_fail("super-linear: %zu bytes took %.3f s, %zu bytes %.3f s (%.1fx the time for %.1fx "
             "the size)",
