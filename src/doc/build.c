@@ -3,6 +3,7 @@
 
 #include "doc/directives.h"
 #include "doc/frontmatter.h"
+#include "doc/html_place.h"
 #include "doc/inline_text.h"
 #include "doc/sentences.h"
 #include "doc/table.h"
@@ -32,6 +33,8 @@ typedef struct {
   int quote;
   int image;                     /* depth inside images: alt text is not prose */
   bool collecting;
+  cmark_node *html_block;        /* the block of the last inline HTML placed */
+  unsigned html_shift;           /* lines its inline positions are off by */
   uint32_t section;
 } builder;
 
@@ -280,132 +283,58 @@ static void finish_paragraph(builder *b, cmark_node *node) {
   blk->link_chars = b->tb.link_chars;
 }
 
-/* An HTML literal and where cmark says it starts.  Its lines are not a
- * copy of the source: inside a list or a block quote each continuation
- * line has lost its container prefix, and cmark's inline columns on
- * indented continuation lines leave out the stripped indentation
- * (commonmark/cmark#296).  So a directive's ends are found on their own
- * source lines by their text, with cmark's offset only as a hint. */
 typedef struct {
   builder *b;
-  unsigned line;      /* file line where the HTML starts */
-  uint32_t hint;      /* cmark's offset of its first byte, or UINT32_MAX */
-  const char *html;
-  size_t len;
+  ddl_html_place place;
 } directive_ctx;
-
-typedef struct {
-  unsigned index;     /* line of the literal, 0 for its first */
-  size_t start, end;  /* that line's bytes in the literal, without its break */
-} literal_line;
-
-/* Line breaks are LF, CRLF or a lone CR, as in the source. */
-static literal_line literal_line_at(const directive_ctx *dc, size_t off) {
-  literal_line ll = {0, 0, dc->len};
-  for (size_t i = 0; i < dc->len; i++) {
-    char c = dc->html[i];
-    if (c != '\n' && c != '\r')
-      continue;
-    if (i >= off) {
-      ll.end = i;
-      break;
-    }
-    if (c == '\r' && i + 1 < dc->len && dc->html[i + 1] == '\n')
-      i++;
-    ll.index++;
-    ll.start = i + 1;
-  }
-  return ll;
-}
-
-static const char *find_bytes(const char *hay, size_t hay_len, const char *needle, size_t n) {
-  for (size_t k = 0; n <= hay_len && k <= hay_len - n; k++)
-    if (memcmp(hay + k, needle, n) == 0)
-      return hay + k;
-  return NULL;
-}
-
-/* NEEDLE on source line LINE: searched from FROM, then from the line's
- * start; the offset of its first byte, or UINT32_MAX. */
-static uint32_t find_on_line(const ddl_source *src, unsigned line, uint32_t from,
-                             const char *needle, size_t n) {
-  size_t avail;
-  const char *l = ddl_source_line(src, line, &avail);
-  if (!l)
-    return UINT32_MAX;
-  uint32_t base = (uint32_t)(l - src->data);
-  const char *hit = NULL;
-  if (from != UINT32_MAX && from >= base && from - base <= avail)
-    hit = find_bytes(l + (from - base), avail - (from - base), needle, n);
-  if (!hit)
-    hit = find_bytes(l, avail, needle, n);
-  return hit ? (uint32_t)(hit - src->data) : UINT32_MAX;
-}
-
-/* The source offset of the comment that starts at byte OFF of the
- * literal: the literal's text from OFF to the end of its line is there. */
-static uint32_t comment_start(const directive_ctx *dc, size_t off, unsigned *line) {
-  const ddl_source *src = dc->b->src;
-  literal_line ll = literal_line_at(dc, off);
-  *line = dc->line + ll.index;
-  const char *needle = dc->html + off;
-  size_t n = ll.end - off, avail;
-  const char *l = ddl_source_line(src, *line, &avail);
-  if (!l)
-    return src->len;
-  /* A line the literal runs past ends in the source where it ends here. */
-  if (ll.end < dc->len && n <= avail && memcmp(l + avail - n, needle, n) == 0)
-    return (uint32_t)(l - src->data + avail - n);
-  uint32_t hit = find_on_line(src, *line, ll.index == 0 ? dc->hint : UINT32_MAX, needle, n);
-  if (hit != UINT32_MAX)
-    return hit;
-  size_t col = off - ll.start;
-  return (uint32_t)(l - src->data) + (uint32_t)(col < avail ? col : avail);
-}
-
-/* The source offset just past the comment ending before byte END of the
- * literal: the literal's text of that line up to END, less any leading
- * blanks (a partly consumed tab becomes spaces), is there. */
-static uint32_t comment_end(const directive_ctx *dc, size_t end, unsigned start_line,
-                            uint32_t start) {
-  const ddl_source *src = dc->b->src;
-  literal_line ll = literal_line_at(dc, end - 1);
-  unsigned line = dc->line + ll.index;
-  size_t from = ll.start;
-  while (from < end && (dc->html[from] == ' ' || dc->html[from] == '\t'))
-    from++;
-  uint32_t hit = find_on_line(src, line, line == start_line ? start : UINT32_MAX,
-                              dc->html + from, end - from);
-  if (hit != UINT32_MAX)
-    return hit + (uint32_t)(end - from);
-  size_t avail;
-  const char *l = ddl_source_line(src, line, &avail);
-  if (!l)
-    return src->len;
-  size_t col = end - ll.start;
-  return (uint32_t)(l - src->data) + (uint32_t)(col < avail ? col : avail);
-}
 
 static void on_directive(void *ud, ddl_directive_kind kind, const char *rules,
                          size_t rules_len, size_t start, size_t end) {
   directive_ctx *dc = ud;
-  unsigned line;
-  uint32_t from = comment_start(dc, start, &line);
-  uint32_t to = comment_end(dc, end, line, from);
-  unsigned end_line = dc->line + literal_line_at(dc, end - 1).index;
+  unsigned line, end_line;
+  uint32_t from = ddl_html_place_comment_start(&dc->place, start, &line);
+  uint32_t to = ddl_html_place_comment_end(&dc->place, end, &end_line);
   ddl_directive d = {kind, end_line, {from, to > from ? to : from}, NULL};
   d.rules = ddl_arena_strndup(&dc->b->doc->arena, rules, rules_len);
   DDL_VEC_PUSH(dc->b->directives, d);
 }
 
+/* The block that holds inline node N. */
+static cmark_node *enclosing_block(cmark_node *n) {
+  while (n && cmark_node_get_type(n) >= CMARK_NODE_FIRST_INLINE)
+    n = cmark_node_parent(n);
+  return n;
+}
+
 static void scan_html(builder *b, cmark_node *node) {
   const char *lit = cmark_node_get_literal(node);
-  int line = cmark_node_get_start_line(node);
+  int start_line = cmark_node_get_start_line(node);
   if (!lit || !strstr(lit, "ddlint-"))
     return;
-  directive_ctx dc = {b, line > 0 ? (unsigned)line + b->line_offset : 1, node_start(b, node),
-                      lit, strlen(lit)};
-  ddl_directives_scan(lit, dc.len, on_directive, &dc);
+  unsigned line = start_line > 0 ? (unsigned)start_line + b->line_offset : 1;
+  unsigned last = line;
+  uint32_t hint = node_start(b, node);
+  /* Inline lines after a link reference definition are off by the lines
+   * it took, the same for the whole paragraph: the first directive of a
+   * paragraph looks for its line down to the paragraph's end, the others
+   * start where that one was found. */
+  cmark_node *block = enclosing_block(node);
+  if (block && block != node && cmark_node_get_end_line(block) > 0) {
+    if (b->html_block == block) {
+      line += b->html_shift;
+      hint = b->html_shift ? UINT32_MAX : hint;
+    } else {
+      last = (unsigned)cmark_node_get_end_line(block) + b->line_offset;
+    }
+  }
+  directive_ctx dc = {b, {0}};
+  size_t len = strlen(lit);
+  unsigned found = ddl_html_place_init(&dc.place, b->src, lit, len, line, last, hint);
+  if (block && block != node && b->html_block != block) {
+    b->html_block = block;
+    b->html_shift = found > line ? found - line : 0;
+  }
+  ddl_directives_scan(lit, len, on_directive, &dc);
 }
 
 /* "<insert diagram here>" or "<TODO>" parses as raw HTML, but no browser
