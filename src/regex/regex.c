@@ -1,10 +1,10 @@
 /* The pcre2 wrapper.  Input is validated UTF-8 before it gets here, so
  * matching skips pcre2's own check, which would otherwise rescan the whole
  * subject on every call and make repeated searches quadratic. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "regex/regex.h"
 
 #include "regex/cues.h"
+#include "regex/precompiled.h"
 #include "util/mem.h"
 
 #include <pcre2.h>
@@ -103,9 +103,10 @@ bool ddl_matcher_stopped(const ddl_matcher *m) { return m->hits >= HITS_PER_RUN;
 ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size_t *erroff) {
   int code;
   PCRE2_SIZE off;
-  pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                 PCRE2_UTF | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT, &code,
-                                 &off, NULL);
+  pcre2_code *re = ddl_precompiled_code(pattern);
+  if (!re)
+    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &code, &off,
+                       NULL);
   if (!re) {
     pcre2_get_error_message(code, (PCRE2_UCHAR *)err, errlen);
     *erroff = off;

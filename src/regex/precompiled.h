@@ -1,0 +1,33 @@
+/* The default packs' patterns compiled at build time.  pcre2_compile()
+ * was 44 % of ddlint's start-up (24 M of 55 M instructions on an empty
+ * file); decoding a serialized code is a copy.  The table is written by
+ * the build tool src/regex/precompile_tool.c, and any pattern it lacks,
+ * or a pcre2 that cannot read what it wrote (another version), is simply
+ * compiled as before. */
+#ifndef DDL_REGEX_PRECOMPILED_H
+#define DDL_REGEX_PRECOMPILED_H
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+#include <stddef.h>
+
+/* The options every ddlint pattern is compiled with. */
+#define DDL_REGEX_OPTIONS (PCRE2_UTF | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT)
+
+typedef struct {
+  const char *pattern;
+  const unsigned char *bytes; /* pcre2_serialize_encode() of that one code */
+  size_t len;
+} ddl_precompiled;
+
+/* Sorted by pattern, as strcmp() orders them (generated). */
+extern const ddl_precompiled ddl_precompiled_table[];
+extern const size_t ddl_precompiled_count;
+
+/* PATTERN's code, owned by the caller, or NULL when it is not in the
+ * table or cannot be decoded. */
+pcre2_code *ddl_precompiled_code(const char *pattern);
+
+#endif
