@@ -139,7 +139,9 @@ static int load_builtin(ddl_ctx *ctx) {
     char path[256];
     snprintf(path, sizeof(path), "<built-in>/%s", b->name);
     ddl_pack *pack;
-    int rc = ddl_pack_load(&pack, &ctx->errs, path, b->data, b->len);
+    const ddl_ydoc_image *image = ddl_builtin_image(b->name);
+    int rc = image ? ddl_pack_load_image(&pack, &ctx->errs, path, image)
+                   : ddl_pack_load(&pack, &ctx->errs, path, b->data, b->len);
     if (rc)
       return rc;
     ctx->base = ddl_xrealloc(ctx->base, (ctx->nbase + 1) * sizeof(ddl_pack *));

@@ -2,6 +2,8 @@
 #ifndef DDL_RULES_BUILTIN_H
 #define DDL_RULES_BUILTIN_H
 
+#include "yaml/ydoc.h"
+
 #include <stddef.h>
 
 typedef struct {
@@ -11,5 +13,9 @@ typedef struct {
 } ddl_builtin_pack;
 
 extern const ddl_builtin_pack ddl_builtin_packs[];
+
+/* The pack NAME of ddl_builtin_packs composed at build time, or NULL
+ * (generated builtin_images.c, written by src/tools/prebuild.c). */
+const ddl_ydoc_image *ddl_builtin_image(const char *name);
 
 #endif

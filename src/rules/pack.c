@@ -306,9 +306,22 @@ static int check_defaults(ddl_ydoc *y, yaml_node_t *defaults) {
   return DDL_OK;
 }
 
+static int load_doc(ddl_pack **out, ddl_ydoc *yp, const char *path, int rc);
+
 int ddl_pack_load(ddl_pack **out, ddl_errsink *errs, const char *path, const char *data, size_t len) {
   ddl_ydoc y;
-  int rc = ddl_ydoc_load(&y, errs, DDL_EPACK, path, data, len);
+  return load_doc(out, &y, path, ddl_ydoc_load(&y, errs, DDL_EPACK, path, data, len));
+}
+
+int ddl_pack_load_image(ddl_pack **out, ddl_errsink *errs, const char *path,
+                        const ddl_ydoc_image *image) {
+  ddl_ydoc y;
+  return load_doc(out, &y, path, ddl_ydoc_adopt(&y, errs, DDL_EPACK, path, image));
+}
+
+/* The pack in *YP, whose loading returned RC; frees *YP. */
+static int load_doc(ddl_pack **out, ddl_ydoc *yp, const char *path, int rc) {
+  ddl_ydoc y = *yp;
   ddl_pack *pack = ddl_xcalloc(1, sizeof(*pack));
   pack->path = ddl_xstrdup(path);
   if (rc)

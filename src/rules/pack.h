@@ -7,6 +7,9 @@
 /* Parses the pack at PATH (DATA, LEN bytes) and compiles its rules; errors
  * point into the file.  The caller frees *out with ddl_pack_free(). */
 int ddl_pack_load(ddl_pack **out, ddl_errsink *errs, const char *path, const char *data, size_t len);
+/* The same for a pack composed at build time (a default pack). */
+int ddl_pack_load_image(ddl_pack **out, ddl_errsink *errs, const char *path,
+                        const ddl_ydoc_image *image);
 /* Where a pack path was written, for errors about the path itself: a
  * configuration's rule-packs entry NAME at FILE:LINE:COLUMN. */
 typedef struct {

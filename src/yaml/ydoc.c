@@ -14,6 +14,8 @@ static const ddl_yaml_limits config_limits = {(size_t)4 << 20, DDL_YAML_MAX_DEPT
 static const ddl_yaml_limits pack_limits = {(size_t)16 << 20, DDL_YAML_MAX_DEPTH,
                                             DDL_YAML_MAX_ALIAS_NODES, "a rule pack"};
 
+static int check_root(ddl_ydoc *y);
+
 int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
                   const char *data, size_t len) {
   memset(y, 0, sizeof(*y));
@@ -26,6 +28,25 @@ int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
   if (rc)
     return rc;
   y->loaded = true;
+  return check_root(y);
+}
+
+int ddl_ydoc_adopt(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
+                   const ddl_ydoc_image *image) {
+  memset(y, 0, sizeof(*y));
+  y->path = ddl_xstrdup(path);
+  y->code = code;
+  y->errs = errs;
+  y->end_line = image->end_line;
+  y->end_column = image->end_column;
+  y->doc.nodes.start = image->nodes;
+  y->doc.nodes.end = y->doc.nodes.top = image->nodes + image->nnodes;
+  y->doc.start_implicit = y->doc.end_implicit = 1;
+  y->loaded = y->borrowed = true;
+  return check_root(y);
+}
+
+static int check_root(ddl_ydoc *y) {
   yaml_node_t *root = yaml_document_get_root_node(&y->doc);
   if (!root)
     return ddl_ydoc_fail(y, NULL, "the file is empty");
@@ -35,7 +56,7 @@ int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
 }
 
 void ddl_ydoc_free(ddl_ydoc *y) {
-  if (y->loaded)
+  if (y->loaded && !y->borrowed)
     yaml_document_delete(&y->doc);
   free(y->path);
   memset(y, 0, sizeof(*y));

@@ -1,0 +1,134 @@
+/* Build tool: writes the C data that spares ddlint's start-up the work of
+ * parsing and compiling its default packs.
+ *
+ *   ddlint-prebuild PATTERNS.c IMAGES.c
+ *
+ * It is linked with the library's objects but with its own lookups: the
+ * patterns one answers "not compiled yet" and remembers each pattern
+ * asked for, so that preparing a context with the default packs and
+ * linting an empty document lists exactly the patterns the library
+ * compiles at start-up; the images one answers "parse the YAML". */
+#include "tools/prebuild.h"
+
+#include "ddlint.h"
+#include "regex/precompiled.h"
+#include "rules/builtin.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char **patterns;
+static size_t npatterns, cap;
+
+static void *checked(void *p) {
+  if (!p) {
+    fprintf(stderr, "ddlint-prebuild: out of memory\n");
+    exit(1);
+  }
+  return p;
+}
+
+pcre2_code *ddl_precompiled_code(const char *pattern) {
+  if (npatterns == cap) {
+    cap = cap ? 2 * cap : 256;
+    patterns = checked(realloc(patterns, cap * sizeof(*patterns)));
+  }
+  size_t n = strlen(pattern) + 1;
+  patterns[npatterns] = checked(malloc(n));
+  memcpy(patterns[npatterns++], pattern, n);
+  return NULL;
+}
+
+const ddl_ydoc_image *ddl_builtin_image(const char *name) {
+  (void)name;
+  return NULL;
+}
+
+void prebuild_literal(FILE *out, const char *s, size_t len) {
+  /* Octal escapes are always three digits, so that no digit after one
+   * can join it; '?' is escaped against trigraphs. */
+  fputc('"', out);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\\')
+      fprintf(out, "\\%c", c);
+    else if (c < 0x20 || c >= 0x7f || c == '?')
+      fprintf(out, "\\%03o", c);
+    else
+      fputc(c, out);
+  }
+  fputc('"', out);
+}
+
+static int by_text(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Writes PATH through a temporary file and a rename. */
+static int write_file(const char *path, int (*write)(FILE *, void *), void *ud) {
+  char tmp[4096];
+  if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
+    fprintf(stderr, "ddlint-prebuild: output path too long: %s\n", path);
+    return 1;
+  }
+  FILE *out = fopen(tmp, "w");
+  if (!out) {
+    perror(tmp);
+    return 1;
+  }
+  int rc = write(out, ud);
+  if ((ferror(out) | fclose(out)) != 0 && rc == 0) {
+    perror(tmp);
+    rc = 1;
+  }
+  if (rc == 0 && rename(tmp, path) != 0) {
+    perror(path);
+    rc = 1;
+  }
+  if (rc != 0)
+    remove(tmp);
+  return rc;
+}
+
+static int write_patterns(FILE *out, void *ud) {
+  (void)ud;
+  return prebuild_patterns(out, patterns, npatterns);
+}
+
+static int write_images(FILE *out, void *ud) {
+  (void)ud;
+  return prebuild_images(out);
+}
+
+int main(int argc, char **argv) {
+  if (argc != 3) {
+    fprintf(stderr, "usage: ddlint-prebuild PATTERNS.c IMAGES.c\n");
+    return 2;
+  }
+  ddl_ctx *ctx = ddl_ctx_new();
+  ddl_ctx_set_config(ctx, NULL, false);
+  ddl_result *r = NULL;
+  if (ddl_ctx_prepare(ctx) != DDL_OK || ddl_lint_buffer(&r, ctx, "empty.md", "", 0) != DDL_OK) {
+    fprintf(stderr, "ddlint-prebuild: %s\n", ddl_ctx_error(ctx)->message);
+    return 1;
+  }
+  ddl_result_free(r);
+  ddl_ctx_free(ctx);
+
+  qsort(patterns, npatterns, sizeof(*patterns), by_text);
+  size_t n = 0;
+  for (size_t i = 0; i < npatterns; i++)
+    if (n == 0 || strcmp(patterns[n - 1], patterns[i]) != 0)
+      patterns[n++] = patterns[i];
+    else
+      free(patterns[i]);
+  npatterns = n;
+
+  int rc = write_file(argv[1], write_patterns, NULL);
+  if (rc == 0)
+    rc = write_file(argv[2], write_images, NULL);
+  for (size_t i = 0; i < npatterns; i++)
+    free(patterns[i]);
+  free(patterns);
+  return rc;
+}

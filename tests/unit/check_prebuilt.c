@@ -1,0 +1,109 @@
+/* The default packs as the build tool wrote them: the table of compiled
+ * patterns is sorted for the binary search and each entry decodes to the
+ * code that compiling its pattern gives; each pack's image is, node for
+ * node, the document that parsing its YAML gives. */
+#include "helpers.h"
+#include "regex/precompiled.h"
+#include "rules/builtin.h"
+
+#include "util/errsink.h"
+
+#include <string.h>
+
+START_TEST(test_table_sorted_and_filled) {
+  /* The default packs hold over a hundred distinct patterns: an empty
+   * table means the build tool recorded nothing. */
+  ck_assert_uint_ge(ddl_precompiled_count, 100);
+  for (size_t i = 1; i < ddl_precompiled_count; i++)
+    ck_assert_msg(strcmp(ddl_precompiled_table[i - 1].pattern, ddl_precompiled_table[i].pattern) < 0,
+                  "entry %zu is out of order", i);
+}
+END_TEST
+
+START_TEST(test_entry_is_its_pattern) {
+  const ddl_precompiled *e = &ddl_precompiled_table[_i];
+  pcre2_code *decoded = ddl_precompiled_code(e->pattern);
+  ck_assert_msg(decoded != NULL, "entry %d does not decode: %s", _i, e->pattern);
+  int err;
+  PCRE2_SIZE off;
+  pcre2_code *compiled = pcre2_compile((PCRE2_SPTR)e->pattern, PCRE2_ZERO_TERMINATED,
+                                       DDL_REGEX_OPTIONS, &err, &off, NULL);
+  ck_assert_ptr_nonnull(compiled);
+  size_t a, b;
+  pcre2_pattern_info(decoded, PCRE2_INFO_SIZE, &a);
+  pcre2_pattern_info(compiled, PCRE2_INFO_SIZE, &b);
+  ck_assert_uint_eq(a, b);
+  pcre2_code_free(decoded);
+  pcre2_code_free(compiled);
+}
+END_TEST
+
+START_TEST(test_unknown_pattern_is_compiled) {
+  ck_assert_ptr_null(ddl_precompiled_code("no default pack has (this) pattern"));
+  ck_assert_ptr_null(ddl_precompiled_code(""));
+}
+END_TEST
+
+static void same_mark(const yaml_mark_t *a, const yaml_mark_t *b, size_t i) {
+  ck_assert_msg(a->index == b->index && a->line == b->line && a->column == b->column,
+                "node %zu: mark %zu:%zu:%zu, parsed %zu:%zu:%zu", i, a->index, a->line, a->column,
+                b->index, b->line, b->column);
+}
+
+START_TEST(test_image_is_the_parsed_pack) {
+  const ddl_builtin_pack *b = &ddl_builtin_packs[_i];
+  const ddl_ydoc_image *image = ddl_builtin_image(b->name);
+  ck_assert_msg(image != NULL, "%s has no image", b->name);
+  ddl_errsink errs = DDL_ERRSINK_INIT;
+  ddl_ydoc y;
+  ck_assert_int_eq(ddl_ydoc_load(&y, &errs, DDL_EPACK, b->name, b->data, b->len), DDL_OK);
+  size_t n = (size_t)(y.doc.nodes.top - y.doc.nodes.start);
+  ck_assert_uint_eq(image->nnodes, n);
+  ck_assert_uint_eq(image->end_line, y.end_line);
+  ck_assert_uint_eq(image->end_column, y.end_column);
+  for (size_t i = 0; i < n; i++) {
+    const yaml_node_t *a = &image->nodes[i], *p = &y.doc.nodes.start[i];
+    ck_assert_int_eq(a->type, p->type);
+    ck_assert_str_eq((const char *)a->tag, (const char *)p->tag);
+    same_mark(&a->start_mark, &p->start_mark, i);
+    same_mark(&a->end_mark, &p->end_mark, i);
+    if (p->type == YAML_SCALAR_NODE) {
+      ck_assert_uint_eq(a->data.scalar.length, p->data.scalar.length);
+      ck_assert(memcmp(a->data.scalar.value, p->data.scalar.value, p->data.scalar.length) == 0);
+      ck_assert_int_eq(a->data.scalar.style, p->data.scalar.style);
+    } else if (p->type == YAML_SEQUENCE_NODE) {
+      size_t k = (size_t)(p->data.sequence.items.top - p->data.sequence.items.start);
+      ck_assert_uint_eq((size_t)(a->data.sequence.items.top - a->data.sequence.items.start), k);
+      ck_assert(memcmp(a->data.sequence.items.start, p->data.sequence.items.start,
+                       k * sizeof(yaml_node_item_t)) == 0);
+    } else {
+      size_t k = (size_t)(p->data.mapping.pairs.top - p->data.mapping.pairs.start);
+      ck_assert_uint_eq((size_t)(a->data.mapping.pairs.top - a->data.mapping.pairs.start), k);
+      ck_assert(memcmp(a->data.mapping.pairs.start, p->data.mapping.pairs.start,
+                       k * sizeof(yaml_node_pair_t)) == 0);
+    }
+  }
+  ddl_ydoc_free(&y);
+  ddl_errsink_free(&errs);
+}
+END_TEST
+
+static int builtin_count(void) {
+  int n = 0;
+  while (ddl_builtin_packs[n].name)
+    n++;
+  return n;
+}
+
+int main(void) {
+  Suite *s = suite_create("prebuilt");
+  TCase *tc = tcase_create("patterns");
+  tcase_add_test(tc, test_table_sorted_and_filled);
+  tcase_add_loop_test(tc, test_entry_is_its_pattern, 0, (int)ddl_precompiled_count);
+  tcase_add_test(tc, test_unknown_pattern_is_compiled);
+  suite_add_tcase(s, tc);
+  TCase *ti = tcase_create("images");
+  tcase_add_loop_test(ti, test_image_is_the_parsed_pack, 0, builtin_count());
+  suite_add_tcase(s, ti);
+  return run_suite(s);
+}
