@@ -6,6 +6,7 @@
  * scanned eight times slower. */
 #include "regex/lexicon.h"
 
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -132,8 +133,10 @@ typedef struct bnode {
   struct bnode *child, *next;
 } bnode;
 
-static bnode *bnode_new(unsigned char byte) {
-  bnode *n = ddl_xcalloc(1, sizeof(bnode));
+/* Trie nodes come from an arena: one allocation per node was a fifth of
+ * building the default ruleset. */
+static bnode *bnode_new(ddl_arena *a, unsigned char byte) {
+  bnode *n = ddl_arena_alloc(a, sizeof(bnode));
   n->byte = byte;
   n->first_term = -1;
   return n;
@@ -141,14 +144,14 @@ static bnode *bnode_new(unsigned char byte) {
 
 /* Terms are inserted in sorted order, so those ending at one node have
  * consecutive numbers. */
-static void bnode_insert(bnode *root, const char *norm, int32_t term) {
+static void bnode_insert(ddl_arena *a, bnode *root, const char *norm, int32_t term) {
   bnode *cur = root;
   for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
     bnode **link = &cur->child;
     while (*link && (*link)->byte < *p)
       link = &(*link)->next;
     if (!*link || (*link)->byte != *p) {
-      bnode *n = bnode_new(*p);
+      bnode *n = bnode_new(a, *p);
       n->next = *link;
       *link = n;
     }
@@ -160,14 +163,6 @@ static void bnode_insert(bnode *root, const char *norm, int32_t term) {
   cur->boundary = cur->byte == STAR || word_byte(cur->byte);
 }
 
-static void bnode_free(bnode *n) {
-  while (n) {
-    bnode *next = n->next;
-    bnode_free(n->child);
-    free(n);
-    n = next;
-  }
-}
 
 typedef struct {
   DDL_VEC(node) nodes;
@@ -255,12 +250,13 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
     qsort(e, n, sizeof(entry), by_term);
   lex->terms = ddl_xcalloc(n + 1, sizeof(term_info));
   lex->owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
-  bnode *root = bnode_new(0);
+  ddl_arena nodes = {0};
+  bnode *root = bnode_new(&nodes, 0);
   size_t no = 0;
   const entry *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     if (!prev || strcmp(prev->norm, e[i].norm) != 0 || cmp_exact(prev->exact, e[i].exact) != 0) {
-      bnode_insert(root, e[i].norm, (int32_t)lex->nterms);
+      bnode_insert(&nodes, root, e[i].norm, (int32_t)lex->nterms);
       lex->terms[lex->nterms].first = no;
       lex->terms[lex->nterms].exact = e[i].exact;
       e[i].exact = NULL; /* now the term's */
@@ -281,7 +277,7 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   assign_slots(lex, no);
   flat f = {{0}, {0}};
   flatten(&f, root);
-  bnode_free(root);
+  ddl_arena_free(&nodes);
   lex->nodes = f.nodes.items;
   lex->edges = f.edges.items;
   for (size_t i = 0; i < n; i++) {
