@@ -560,11 +560,18 @@ ddl_doc *ddl_doc_build(ddl_source *src) {
   cmark_parser_free(parser);
 
   b.tb.cursor = body;
-  cmark_iter *it = cmark_iter_new(root_node);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
-    visit(&b, cmark_iter_get_node(it), ev);
-  cmark_iter_free(it);
+  /* Each top-level block is freed once it is in the model, so that the
+   * model grows into the memory cmark's tree gives back instead of
+   * beside the whole tree. */
+  for (cmark_node *top = cmark_node_first_child(root_node), *next; top; top = next) {
+    next = cmark_node_next(top);
+    cmark_iter *it = cmark_iter_new(top);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+      visit(&b, cmark_iter_get_node(it), ev);
+    cmark_iter_free(it);
+    cmark_node_free(top);
+  }
   cmark_node_free(root_node);
 
   link_sections(&b);
