@@ -37,11 +37,12 @@ static void work(void *ud, size_t i, unsigned worker) {
   size_t len;
   if ((s->rc = ddl_read_file(&data, &len, &s->errs, b->paths[i])))
     return;
-  if (s->rs_rc)
+  if (s->rs_rc) {
     s->rc = ddl_fail_copy(&s->errs, &s->rs_errs.err);
-  else
-    s->rc = ddl__lint_source(&s->result, s->rs, &s->errs, b->paths[i], data, len);
-  free(data);
+    free(data);
+  } else {
+    s->rc = ddl__lint_owned(&s->result, s->rs, &s->errs, b->paths[i], data, len);
+  }
 }
 
 static bool deliver(void *ud, size_t i) {

@@ -261,11 +261,31 @@ int ddl_lint_buffer(ddl_result **out, ddl_ctx *ctx, const char *name, const char
   return ddl__lint_source(out, rs, &ctx->errs, name ? name : "<stdin>", data, len);
 }
 
+/* As ddl_lint_buffer, taking over DATA (see ddl__lint_owned). */
+static int lint_owned(ddl_result **out, ddl_ctx *ctx, const char *name, char *data, size_t len) {
+  const ddl_ruleset *rs = NULL;
+  int rc = ruleset_for(&rs, ctx, name);
+  if (rc) {
+    free(data);
+    return rc;
+  }
+  return ddl__lint_owned(out, rs, &ctx->errs, name ? name : "<stdin>", data, len);
+}
+
 int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
                      const char *data, size_t len) {
+  if (len >= DDL_MAX_INPUT) {
+    ddl_source src;
+    return ddl_source_init(&src, errs, name, data, len);
+  }
+  return ddl__lint_owned(out, rs, errs, name, ddl_xstrndup(data, len), len);
+}
+
+int ddl__lint_owned(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
+                    char *data, size_t len) {
   ddl_source src;
   int rc;
-  if ((rc = ddl_source_init(&src, errs, name, data, len)))
+  if ((rc = ddl_source_adopt(&src, errs, name, data, len)))
     return rc;
   ddl_doc *doc = ddl_doc_build(&src);
   ddl_result *r = ddl_xcalloc(1, sizeof(*r));
@@ -297,9 +317,7 @@ int ddl_lint_file(ddl_result **out, ddl_ctx *ctx, const char *path) {
     return rc;
   if ((rc = ddl_read_file(&data, &len, &ctx->errs, path)))
     return rc;
-  rc = ddl_lint_buffer(out, ctx, path, data, len);
-  free(data);
-  return rc;
+  return lint_owned(out, ctx, path, data, len);
 }
 
 int ddl_lint_stream(ddl_result **out, ddl_ctx *ctx, const char *name, FILE *f) {
@@ -310,7 +328,5 @@ int ddl_lint_stream(ddl_result **out, ddl_ctx *ctx, const char *name, FILE *f) {
     return rc;
   if ((rc = ddl_read_stream(&data, &len, &ctx->errs, f, name ? name : "<stdin>")))
     return rc;
-  rc = ddl_lint_buffer(out, ctx, name, data, len);
-  free(data);
-  return rc;
+  return lint_owned(out, ctx, name, data, len);
 }

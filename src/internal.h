@@ -16,15 +16,6 @@
 #define DDL_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define DDL_PRINTF(f, a)
-/* Lints LEN bytes at DATA named NAME with ruleset RS, reporting to ERRS.
- * It reads nothing of a context, so threads may call it at once with
- * rulesets they share. */
-int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
-                     const char *data, size_t len);
-
-/* The context's error sink, for the unit tests of the layers below it. */
-ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
-
 #endif
 
 /* A byte range [start, end) in a document's source or a block's text. */
@@ -37,6 +28,10 @@ typedef struct {
  * rulesets they share. */
 int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
                      const char *data, size_t len);
+/* The same for DATA, a malloc'd buffer of LEN bytes plus a NUL, which it
+ * takes over whatever the result: a file's bytes are not copied again. */
+int ddl__lint_owned(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
+                    char *data, size_t len);
 
 /* The context's error sink, for the unit tests of the layers below it. */
 ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);

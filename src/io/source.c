@@ -28,20 +28,34 @@ static void build_lines(ddl_source *src) {
   src->nlines = (uint32_t)n;
 }
 
+static int too_large(ddl_errsink *errs, const char *name) {
+  return ddl_fail(errs, DDL_EINPUT, name, 0, 0, "file is larger than %zu MiB; ddlint refuses it",
+                  DDL_MAX_INPUT >> 20);
+}
+
 int ddl_source_init(ddl_source *src, ddl_errsink *errs, const char *name,
                     const char *bytes, size_t len) {
+  if (len >= DDL_MAX_INPUT) {
+    memset(src, 0, sizeof(*src));
+    return too_large(errs, name);
+  }
+  return ddl_source_adopt(src, errs, name, ddl_xstrndup(bytes, len), len);
+}
+
+int ddl_source_adopt(ddl_source *src, ddl_errsink *errs, const char *name, char *bytes,
+                     size_t len) {
   memset(src, 0, sizeof(*src));
-  if (len >= DDL_MAX_INPUT)
-    return ddl_fail(errs, DDL_EINPUT, name, 0, 0,
-                         "file is larger than %zu MiB; ddlint refuses it",
-                         DDL_MAX_INPUT >> 20);
+  if (len >= DDL_MAX_INPUT) {
+    free(bytes);
+    return too_large(errs, name);
+  }
   /* Editors do not count a byte-order mark as a column, nor do we. */
   if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-    bytes += 3;
+    memmove(bytes, bytes + 3, len - 3 + 1);
     len -= 3;
   }
   src->name = ddl_xstrdup(name);
-  src->data = ddl_xstrndup(bytes, len);
+  src->data = bytes;
   src->len = (uint32_t)len;
   build_lines(src);
 

@@ -16,6 +16,10 @@ typedef struct {
  * input that holds a NUL byte or is not valid UTF-8, or is too large. */
 int ddl_source_init(ddl_source *src, ddl_errsink *errs, const char *name,
                     const char *bytes, size_t len);
+/* The same, taking over BYTES (malloc'd, LEN bytes and a NUL) instead of
+ * copying them; they are freed on failure. */
+int ddl_source_adopt(ddl_source *src, ddl_errsink *errs, const char *name, char *bytes,
+                     size_t len);
 void ddl_source_free(ddl_source *src);
 
 /* Line endings are LF, CRLF or a lone CR, as in CommonMark. */
