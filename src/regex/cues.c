@@ -178,7 +178,25 @@ static bool alternatives(const char *p, const char *end, bool word_start, cue_ve
   }
 }
 
-/* Cues of the first atom of [p, end) that every match must consume. */
+/* Past a literal non-word character ending at P: a word right after it
+ * starts there, unless the character is optional. */
+static const char *literal_apart(const char *p, const char *end, bool *word_start) {
+  const char *qend;
+  bool optional;
+  if (quantifier(p, end, &qend, &optional)) {
+    p = qend;
+    if (!optional)
+      *word_start = true;
+  } else {
+    *word_start = true;
+  }
+  return p;
+}
+
+/* Cues of the first atom of [p, end) that every match must consume and
+ * that can be read: atoms of unknown text before it (classes, \w, a
+ * word's inside) are passed over, so "[a-z]+\s+(?:that|which)" has the
+ * cues of its group. */
 static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out) {
   while (p < end) {
     char c = *p;
@@ -199,6 +217,15 @@ static bool sequence(const char *p, const char *end, bool word_start, cue_vec *o
         if (!q || !optional)
           word_start = true;
         p = q ? qend : p + 2;
+      } else if (strchr("wWdDSB", e)) {
+        /* A character of unknown kind: skipped, and what follows it
+         * may be inside a word. */
+        const char *qend;
+        bool optional;
+        p = quantifier(p + 2, end, &qend, &optional) ? qend : p + 2;
+        word_start = false;
+      } else if (ispunct((unsigned char)e)) {
+        p = literal_apart(p + 2, end, &word_start);
       } else {
         return false;
       }
@@ -238,6 +265,21 @@ static bool sequence(const char *p, const char *end, bool word_start, cue_vec *o
       cue[n] = '\0';
       DDL_VEC_PUSH(*out, cue);
       return true;
+    } else if (word_char((unsigned char)c)) {
+      /* Inside a word: the cue is further on, if anywhere. */
+      const char *qend;
+      bool optional;
+      p = quantifier(p + 1, end, &qend, &optional) ? qend : p + 1;
+    } else if (c == '[' || c == '.') {
+      const char *after = c == '[' ? class_end(p, end) : p + 1;
+      const char *qend;
+      bool optional;
+      if (!after)
+        return false;
+      p = quantifier(after, end, &qend, &optional) ? qend : after;
+      word_start = false;
+    } else if (c == ' ' || (c != '$' && c != ')' && c != '|' && ispunct((unsigned char)c))) {
+      p = literal_apart(p + 1, end, &word_start);
     } else {
       return false;
     }

@@ -47,10 +47,16 @@ static const struct {
     {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "a|an|the"},
     /* What cannot be read is never guessed. */
     {"because", "-"},                  /* may match inside a word */
-    {",\\s*as\\s+it\\b", "-"},         /* punctuation first */
+    {",\\s*as\\s+it\\b", "as"},        /* a word after punctuation starts */
+    {",?as\\b", "-"},                 /* ... unless the punctuation is optional */
     {"\\?\\s*$", "-"},
     {"[a-z]+ing\\b", "-"},
-    {"\\b\\w+ly\\s+used\\b", "-"},
+    {"\\b\\w+ly\\s+used\\b", "used"},  /* unknown text is passed over */
+    {"[a-z][\\w-]*(?:\\s+\\w+){0,5}\\s+(?:that|which)\\s+runs", "that|which"},
+    {"\\(\\s*(?:needs?|because)\\b", "because|need"},
+    {"\\w+\\s*colou?r\\b", "-"},     /* 'r' is no word start */
+    {"\\w+ (?:so|thus)\\b", "so|thus"},
+    {"[a-z]+\\1\\s+x", "-"},          /* a back-reference is not read */
     {"\\b(?:use|[a-z]+ed)\\b", "-"},   /* one alternative has no literal */
     {"(?:\\bwe\\s+)?\\buse\\b", "use"},
     {"(?:\\bwe\\s+)?use\\b", "-"},    /* "use" may follow anything */
