@@ -123,40 +123,36 @@ static uint32_t clamp(uint32_t base, size_t avail, size_t col) {
   return base + (uint32_t)(col < avail ? col : avail);
 }
 
-uint32_t ddl_html_place_comment_start(ddl_html_place *p, size_t off, unsigned *line) {
+/* The source offset of MARK (just past it if PAST), which the literal holds
+ * at byte OFF: where the line's placement puts it if the source has MARK
+ * there, else the next MARK on the line, else OFF's column clamped to the
+ * line. */
+static uint32_t find_mark(ddl_html_place *p, size_t off, unsigned *line, const char *mark,
+                          bool past) {
   seek(p, off);
   uint32_t base = 0;
-  size_t avail;
-  const char *l = current_line(p, line, &base, &avail);
-  if (!l)
+  size_t avail, n = strlen(mark);
+  if (!current_line(p, line, &base, &avail))
     return p->src->len;
   if (p->placed) {
     int64_t s = p->at + (int64_t)(off - p->lstart);
-    if (s >= base && s + 4 <= (int64_t)base + (int64_t)avail &&
-        memcmp(p->src->data + s, "<!--", 4) == 0) {
-      p->search_from = (uint32_t)s + 4;
-      return (uint32_t)s;
+    if (s >= base && s + (int64_t)n <= (int64_t)base + (int64_t)avail &&
+        memcmp(p->src->data + s, mark, n) == 0) {
+      p->search_from = (uint32_t)(s + (int64_t)n);
+      return past ? p->search_from : (uint32_t)s;
     }
   }
-  uint32_t hit = next_mark(p, base, avail, "<!--");
-  return hit != UINT32_MAX ? hit - 4 : clamp(base, avail, off - p->lstart);
+  size_t skip = past ? n : 0;
+  uint32_t hit = next_mark(p, base, avail, mark);
+  if (hit != UINT32_MAX)
+    return hit - (uint32_t)(n - skip);
+  return clamp(base, avail, off - p->lstart + skip);
+}
+
+uint32_t ddl_html_place_comment_start(ddl_html_place *p, size_t off, unsigned *line) {
+  return find_mark(p, off, line, "<!--", false);
 }
 
 uint32_t ddl_html_place_comment_end(ddl_html_place *p, size_t end, unsigned *line) {
-  seek(p, end - 1);
-  uint32_t base = 0;
-  size_t avail;
-  const char *l = current_line(p, line, &base, &avail);
-  if (!l)
-    return p->src->len;
-  if (p->placed) {
-    int64_t e = p->at + (int64_t)(end - p->lstart);
-    if (e >= (int64_t)base + 3 && e <= (int64_t)base + (int64_t)avail &&
-        memcmp(p->src->data + e - 3, "-->", 3) == 0) {
-      p->search_from = (uint32_t)e;
-      return (uint32_t)e;
-    }
-  }
-  uint32_t hit = next_mark(p, base, avail, "-->");
-  return hit != UINT32_MAX ? hit : clamp(base, avail, end - p->lstart);
+  return find_mark(p, end - 3, line, "-->", true);
 }

@@ -15,8 +15,9 @@ START_TEST(test_table_sorted_and_filled) {
    * table means the build tool recorded nothing. */
   ck_assert_uint_ge(ddl_precompiled_count, 100);
   for (size_t i = 1; i < ddl_precompiled_count; i++)
-    ck_assert_msg(strcmp(ddl_precompiled_table[i - 1].pattern, ddl_precompiled_table[i].pattern) < 0,
-                  "entry %zu is out of order", i);
+    ck_assert_msg(
+        strcmp(ddl_precompiled_table[i - 1].pattern, ddl_precompiled_table[i].pattern) < 0,
+        "entry %zu is out of order", i);
 }
 END_TEST
 
