@@ -55,7 +55,7 @@ int ddl_source_adopt(ddl_source *src, ddl_errsink *errs, const char *name, char 
     len -= 3;
   }
   src->name = ddl_xstrdup(name);
-  src->data = bytes;
+  src->data = ddl_xrealloc(bytes, len + 1); /* a read buffer may have room to spare */
   src->len = (uint32_t)len;
   build_lines(src);
 
