@@ -1,6 +1,8 @@
 /* Recognises ddlint's directive comments inside raw HTML. */
 #include "doc/directives.h"
 
+#include "util/bytes.h"
+
 #include <string.h>
 
 static const struct {
@@ -16,11 +18,7 @@ static const struct {
 };
 
 static const char *find(const char *s, const char *end, const char *needle) {
-  size_t n = strlen(needle);
-  for (; s + n <= end; s++)
-    if (memcmp(s, needle, n) == 0)
-      return s;
-  return NULL;
+  return ddl_find_bytes(s, (size_t)(end - s), needle, strlen(needle));
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

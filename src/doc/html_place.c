@@ -1,24 +1,13 @@
 /* Places an HTML literal's lines in the source; see html_place.h. */
 #include "doc/html_place.h"
 
+#include "util/bytes.h"
+
 #include <string.h>
 
 /* A literal line is looked for by at most this many of its first bytes,
  * so that a search costs time linear in the line searched. */
 enum { NEEDLE_MAX = 64 };
-
-static const char *find_bytes(const char *hay, size_t hay_len, const char *needle, size_t n) {
-  const char *end = hay + hay_len;
-  for (const char *p = hay; n <= (size_t)(end - p);) {
-    p = memchr(p, needle[0], (size_t)(end - p) - n + 1);
-    if (!p)
-      return NULL;
-    if (memcmp(p, needle, n) == 0)
-      return p;
-    p++;
-  }
-  return NULL;
-}
 
 /* Line breaks are LF, CRLF or a lone CR, as in the source. */
 static size_t line_end(const ddl_html_place *p, size_t from) {
@@ -56,9 +45,9 @@ static bool place(ddl_html_place *p, unsigned line, uint32_t hint) {
   size_t m = n - k < NEEDLE_MAX ? n - k : NEEDLE_MAX;
   if (m == 0)
     return false;
-  const char *hit = on_line ? find_bytes(data + hint, avail - (hint - base), t + k, m) : NULL;
+  const char *hit = on_line ? ddl_find_bytes(data + hint, avail - (hint - base), t + k, m) : NULL;
   if (!hit)
-    hit = find_bytes(l, avail, t + k, m);
+    hit = ddl_find_bytes(l, avail, t + k, m);
   if (!hit)
     return false;
   p->at = (int64_t)(hit - data) - (int64_t)k;
@@ -71,7 +60,6 @@ unsigned ddl_html_place_init(ddl_html_place *p, const ddl_source *src, const cha
   p->src = src;
   p->html = html;
   p->len = len;
-  p->hint = hint;
   p->lend = line_end(p, 0);
   for (unsigned l = line; l <= last_line && l <= src->nlines; l++)
     if (place(p, l, l == line ? hint : UINT32_MAX)) {
@@ -113,7 +101,7 @@ static uint32_t next_mark(ddl_html_place *p, uint32_t base, size_t avail, const 
   if (from == UINT32_MAX || from < base || from > base + avail)
     from = base;
   size_t n = strlen(mark);
-  const char *hit = find_bytes(p->src->data + from, base + avail - from, mark, n);
+  const char *hit = ddl_find_bytes(p->src->data + from, base + avail - from, mark, n);
   if (!hit)
     return UINT32_MAX;
   return p->search_from = (uint32_t)(hit - p->src->data + (ptrdiff_t)n);

@@ -24,7 +24,6 @@ typedef struct {
   const char *html;
   size_t len;
   unsigned first_line; /* file line of the literal's first line */
-  uint32_t hint;       /* cmark's offset of its first byte, UINT32_MAX: none */
   /* The literal line of the last query. */
   unsigned index;
   size_t lstart, lend;
