@@ -272,22 +272,25 @@ static int lint_owned(ddl_result **out, ddl_ctx *ctx, const char *name, char *da
   return ddl__lint_owned(out, rs, &ctx->errs, name ? name : "<stdin>", data, len);
 }
 
+static int lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_source *src);
+
 int ddl__lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
                      const char *data, size_t len) {
-  if (len >= DDL_MAX_INPUT) {
-    ddl_source src;
-    return ddl_source_init(&src, errs, name, data, len);
-  }
-  return ddl__lint_owned(out, rs, errs, name, ddl_xstrndup(data, len), len);
+  ddl_source src;
+  int rc = ddl_source_init(&src, errs, name, data, len);
+  return rc ? rc : lint_source(out, rs, &src);
 }
 
 int ddl__lint_owned(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, const char *name,
                     char *data, size_t len) {
   ddl_source src;
-  int rc;
-  if ((rc = ddl_source_adopt(&src, errs, name, data, len)))
-    return rc;
-  ddl_doc *doc = ddl_doc_build(&src);
+  int rc = ddl_source_adopt(&src, errs, name, data, len);
+  return rc ? rc : lint_source(out, rs, &src);
+}
+
+/* Lints SRC, which it takes over. */
+static int lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_source *src) {
+  ddl_doc *doc = ddl_doc_build(src);
   ddl_result *r = ddl_xcalloc(1, sizeof(*r));
   r->fail_on = rs->fail_on;
   ddl_engine_run(doc, rs, &r->diags, &r->coverage, &r->ncoverage);

@@ -13,6 +13,7 @@
 #include "ddlint.h"
 #include "regex/precompiled.h"
 #include "rules/builtin.h"
+#include "util/mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,22 +21,12 @@
 static char **patterns;
 static size_t npatterns, cap;
 
-static void *checked(void *p) {
-  if (!p) {
-    fprintf(stderr, "ddlint-prebuild: out of memory\n");
-    exit(1);
-  }
-  return p;
-}
-
 pcre2_code *ddl_precompiled_code(const char *pattern) {
   if (npatterns == cap) {
     cap = cap ? 2 * cap : 256;
-    patterns = checked(realloc(patterns, cap * sizeof(*patterns)));
+    patterns = ddl_xrealloc(patterns, cap * sizeof(*patterns));
   }
-  size_t n = strlen(pattern) + 1;
-  patterns[npatterns] = checked(malloc(n));
-  memcpy(patterns[npatterns++], pattern, n);
+  patterns[npatterns++] = ddl_xstrdup(pattern);
   return NULL;
 }
 
