@@ -19,6 +19,7 @@ SEEDS = {
     "directives-one-html-block-lines": ("<div>\n", "<!-- ddlint-disable no/such-rule -->\n", "</div>\n", 0),
     "directives-after-reference": ("[a]: https://example.com\n", "x <!-- ddlint-disable no/such-rule --> ", "\n", 0),
     "placeholders": ("# Doc\n\n", "TODO ", "\n", 0),
+    "placeholders-unclosed": ("x\n\n", "[placeholder <insert\nDe.s\n", "", 0),
     "headings": ("# Doc\n\n", "## Security\n\n", "", 0),
     "headings-empty": ("", "### A\n", "", 0),
     "headings-areas": ("# Doc\n\n## Deep dive\n\n", "### Caching\n\nWe cache reads in Redis.\n\n", "", 0),
