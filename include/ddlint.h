@@ -185,6 +185,56 @@ const char *ddl_diag_message(const ddl_diag *d);
 size_t ddl_diag_note_count(const ddl_diag *d);
 const char *ddl_diag_note(const ddl_diag *d, size_t i);
 
+/* ---- Output ---------------------------------------------------------- */
+
+/* An output format.  A document format (json, sarif, gitlab) writes one
+ * document for the whole run at ddl_emitter_end(); the others write each
+ * file as it is given.  Formats with errors_in_output record the files
+ * that could not be linted (ddl_emitter_error); text and summary leave
+ * that to the caller's standard error. */
+typedef struct {
+  const char *name;
+  const char *description;  /* one line, for --help */
+  bool document;
+  bool errors_in_output;
+} ddl_format;
+
+/* The formats, in the order --help lists them; the last has a NULL name. */
+const ddl_format *ddl_formats(void);
+
+typedef struct {
+  bool color;    /* ANSI colours: text and summary */
+  bool snippet;  /* the source line and a caret under each diagnostic: text */
+  bool notes;    /* the per-question notes: lines of their own in text,
+                    appended to the message in sarif, github and gitlab */
+  /* The rules to describe, for formats that list them (sarif), usually
+   * ddl_ctx_ruleset(ctx, NULL); may be NULL.  A rule a result names that
+   * is not here is listed with its id alone. */
+  const ddl_ruleset *rules;
+} ddl_emit_options;
+
+typedef struct ddl_emitter ddl_emitter;
+
+/* Creates an emitter of FORMAT writing to F, which must stay open until
+ * ddl_emitter_free().  Fails with DDL_EUSAGE when FORMAT is not one of
+ * ddl_formats(), and then CTX's error (CTX may be NULL) names them. */
+int ddl_emitter_new(ddl_emitter **out, ddl_ctx *ctx, const char *format, FILE *f,
+                    const ddl_emit_options *opts);
+/* Each of these returns 0, or the errno of the first write that failed:
+ * every write is checked, and after a failure the emitter writes nothing
+ * more.  ddl_emitter_file() writes or records one file's result;
+ * ddl_emitter_error() one file that could not be linted, ERR saying why;
+ * ddl_emitter_end() writes what the format keeps for the end and flushes. */
+int ddl_emitter_file(ddl_emitter *e, const ddl_result *result);
+int ddl_emitter_error(ddl_emitter *e, const char *path, const ddl_error *err);
+int ddl_emitter_end(ddl_emitter *e);
+/* Flushes F: text formats call it after each file so that merged
+ * streams (2>&1) keep their order. */
+int ddl_emitter_flush(ddl_emitter *e);
+/* 0, or the errno of the first write that failed. */
+int ddl_emitter_status(const ddl_emitter *e);
+void ddl_emitter_free(ddl_emitter *e);
+
 #ifdef __cplusplus
 }
 #endif

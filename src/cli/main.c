@@ -3,7 +3,6 @@
 
 #include "cli/opts.h"
 #include "cli/rules_info.h"
-#include "emit/emit.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 #include "util/vec.h"
@@ -24,7 +23,9 @@ typedef struct {
   DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
   ddl_strmap shown_index;  /* the same, to find one at once */
   DDL_VEC(walk_failure) unreadable; /* paths the directory walk could not read */
-  emit_opts err;
+  ddl_emitter *err;         /* text on standard error */
+  ddl_emitter *out;         /* the chosen format on standard output */
+  bool errors_in_output;    /* the format records files that failed */
   int status;
   size_t failed;           /* files that could not be linted */
 } run_state;
@@ -45,7 +46,7 @@ static void report_error(run_state *rs, const ddl_error *e) {
     }
     DDL_VEC_PUSH(rs->shown, key);
   }
-  emit_text_error(&rs->err, e);
+  ddl_emitter_error(rs->err, NULL, e);
 done:
   rs->status = DDL_EXIT_ERROR;
 }
@@ -56,6 +57,8 @@ static void on_walk(void *ud, const char *path, const ddl_error *err) {
   run_state *rs = ud;
   if (err) {
     report_error(rs, err);
+    if (rs->errors_in_output)
+      ddl_emitter_error(rs->out, path, err);
     walk_failure w = {ddl_xstrdup(path), ddl_xstrdup(err->message)};
     DDL_VEC_PUSH(rs->unreadable, w);
   } else {
@@ -100,8 +103,7 @@ static bool enabled(cli_when w, int fd) {
 typedef struct {
   run_state *rs;
   const cli_opts *o;
-  emit_opts *out;
-  emit_json *json;
+  bool document;            /* the format writes everything at the end */
   size_t counts[3];
 } lint_run;
 
@@ -110,8 +112,8 @@ static void take(lint_run *lr, const char *path, ddl_result *r, const ddl_error 
   if (!r) {
     report_error(rs, err);
     rs->failed++;
-    if (lr->json)
-      emit_json_error(lr->json, path, err);
+    if (rs->errors_in_output)
+      ddl_emitter_error(rs->out, path, err);
     return;
   }
   const cli_opts *o = lr->o;
@@ -121,32 +123,27 @@ static void take(lint_run *lr, const char *path, ddl_result *r, const ddl_error 
     if (sev >= fail_on && ddl_result_count(r, (ddl_severity)sev) && rs->status == DDL_EXIT_OK)
       rs->status = DDL_EXIT_FINDINGS;
   }
-  if (lr->json)
-    emit_json_result(lr->json, r);
-  else if (o->summary)
-    emit_summary(lr->out, r);
-  else
-    emit_text(lr->out, r);
+  ddl_emitter_file(rs->out, r);
   ddl_result_free(r);
   /* Text goes out file by file: flushing after each one keeps the order
    * of merged streams and stops the run at the first failed write
    * instead of linting on into a full disk or a closed pipe. */
-  if (!lr->json)
-    emit_flush(lr->out);
+  if (!lr->document)
+    ddl_emitter_flush(rs->out);
 }
 
 static bool on_linted(void *ud, size_t i, const char *path, ddl_result *r, const ddl_error *err) {
   (void)i;
   lint_run *lr = ud;
   take(lr, path, r, err);
-  return !lr->out->error;
+  return !ddl_emitter_status(lr->rs->out);
 }
 
 /* The files in order; standard input ("-", at most once) where it sorts. */
 static void lint_all(lint_run *lr, ddl_ctx *ctx) {
   char **files = lr->rs->files.items;
   size_t n = lr->rs->files.len, i = 0;
-  while (i < n && !lr->out->error) {
+  while (i < n && !ddl_emitter_status(lr->rs->out)) {
     if (strcmp(files[i], "-") == 0) {
       ddl_result *r = NULL;
       int rc = ddl_lint_stream(&r, ctx, lr->o->stdin_filename, stdin);
@@ -182,22 +179,56 @@ static void summary_line(size_t counts[3], size_t files, size_t failed, size_t u
 
 /* Standard output is flushed and closed here, as gnulib's close_stdout
  * does, so that a full disk is an error and not a silent exit 0.  A closed
- * pipe (EPIPE with SIGPIPE ignored) ends the run quietly, as grep does. */
-static int finish_output(emit_opts *out, int status) {
-  emit_flush(out);
-  if (!out->error) {
-    errno = 0;
-    if (fclose(stdout) != 0)
-      out->error = errno ? errno : EIO;
-  }
-  if (out->error) {
-    if (out->error != EPIPE)
-      fprintf(stderr, "ddlint: error: cannot write output: %s\n", strerror(out->error));
+ * pipe (EPIPE with SIGPIPE ignored) ends the run quietly, as grep does.
+ * ERROR is the errno of a write that already failed, or 0. */
+static int finish_output(int error, int status) {
+  errno = 0;
+  if (fflush(stdout) != 0 || ferror(stdout))
+    error = error ? error : errno ? errno : EIO;
+  errno = 0;
+  if (fclose(stdout) != 0 && !error)
+    error = errno ? errno : EIO;
+  if (error) {
+    if (error != EPIPE)
+      fprintf(stderr, "ddlint: error: cannot write output: %s\n", strerror(error));
     status = DDL_EXIT_ERROR;
   }
   if (fflush(stderr) != 0 || ferror(stderr))
     status = DDL_EXIT_ERROR;
   return status;
+}
+
+static void free_state(run_state *rs) {
+  for (size_t i = 0; i < rs->files.len; i++)
+    free(rs->files.items[i]);
+  for (size_t i = 0; i < rs->shown.len; i++)
+    free(rs->shown.items[i]);
+  for (size_t i = 0; i < rs->unreadable.len; i++) {
+    free(rs->unreadable.items[i].path);
+    free(rs->unreadable.items[i].message);
+  }
+  DDL_VEC_FREE(rs->files);
+  DDL_VEC_FREE(rs->shown);
+  ddl_strmap_free(&rs->shown_index);
+  DDL_VEC_FREE(rs->unreadable);
+  ddl_emitter_free(rs->out);
+  ddl_emitter_free(rs->err);
+}
+
+static const ddl_format *format_info(const char *name) {
+  for (const ddl_format *f = ddl_formats(); f->name; f++)
+    if (strcmp(f->name, name) == 0)
+      return f;
+  return NULL;
+}
+
+static void lint_paths(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
+  collect(rs, o);
+  lint_run lr = {rs, o, format_info(o->format)->document, {0, 0, 0}};
+  lint_all(&lr, ctx);
+  int error = ddl_emitter_end(rs->out);
+  if (!o->quiet && !error)
+    summary_line(lr.counts, rs->files.len, rs->failed, rs->unreadable.len);
 }
 
 int main(int argc, char **argv) {
@@ -208,13 +239,12 @@ int main(int argc, char **argv) {
   if (!cli_parse(&o, argc, argv))
     return DDL_EXIT_ERROR;
   if (o.help || o.version) {
-    emit_opts out = {stdout, false, false, 0};
     if (o.help)
       cli_help(stdout);
     else
-      emit_printf(&out, "ddlint %s\n", ddl_version());
+      printf("ddlint %s\n", ddl_version());
     cli_opts_free(&o);
-    return finish_output(&out, DDL_EXIT_OK);
+    return finish_output(0, DDL_EXIT_OK);
   }
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_ctx_use_builtin_packs(ctx, !o.no_default_rules);
@@ -227,50 +257,45 @@ int main(int argc, char **argv) {
   const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
   bool color = !(no_color && *no_color) || o.color == WHEN_ALWAYS;
   run_state rs = {0};
-  rs.err = (emit_opts){stderr, color && enabled(o.color, 2), false, 0};
-  emit_opts out = {stdout, color && enabled(o.color, 1),
-                   o.format == FORMAT_TEXT && enabled(o.snippet, 1), 0};
+  ddl_emit_options err_opts = {.color = color && enabled(o.color, 2), .notes = true};
+  if (ddl_emitter_new(&rs.err, ctx, "text", stderr, &err_opts))
+    abort(); /* "text" is always a format */
+  const ddl_ruleset *rules = NULL;
   if (ddl_ctx_prepare(ctx)) {
     report_error(&rs, ddl_ctx_error(ctx));
-  } else if (o.list_rules || o.explain) {
-    int rc = o.list_rules ? cli_list_rules(ctx) : cli_explain(ctx, o.explain);
-    if (rc < 0)
-      report_error(&rs, ddl_ctx_error(ctx));
-    else if (rc > 0)
-      rs.status = DDL_EXIT_ERROR;
-  } else if (o.paths.len == 0) {
-    fprintf(stderr, "ddlint: error: no input files (give a file, a directory, or - for "
-                    "standard input)\nTry 'ddlint --help'.\n");
-    rs.status = DDL_EXIT_ERROR;
   } else {
-    collect(&rs, &o);
-    lint_run lr = {&rs, &o, &out, o.format == FORMAT_JSON ? emit_json_new() : NULL, {0, 0, 0}};
-    for (size_t i = 0; lr.json && i < rs.unreadable.len; i++) {
-      ddl_error e = {DDL_EIO, rs.unreadable.items[i].path, 0, 0, rs.unreadable.items[i].message};
-      emit_json_error(lr.json, e.path, &e);
+    /* The rules the output describes (SARIF's rules[]): those of the
+     * working directory.  A broken configuration here is reported by the
+     * files it governs, and an output without descriptions is still right. */
+    if (ddl_ctx_ruleset(&rules, ctx, NULL))
+      rules = NULL;
+    ddl_emit_options out_opts = {
+        .color = color && enabled(o.color, 1),
+        .snippet = strcmp(o.format, "text") == 0 && enabled(o.snippet, 1),
+        .notes = !o.no_notes,
+        .rules = rules,
+    };
+    if (ddl_emitter_new(&rs.out, ctx, o.format, stdout, &out_opts))
+      abort(); /* cli_parse accepted only a name of ddl_formats() */
+    rs.errors_in_output = format_info(o.format)->errors_in_output;
+    if (o.list_rules || o.explain) {
+      int rc = o.list_rules ? cli_list_rules(ctx) : cli_explain(ctx, o.explain);
+      if (rc < 0)
+        report_error(&rs, ddl_ctx_error(ctx));
+      else if (rc > 0)
+        rs.status = DDL_EXIT_ERROR;
+    } else if (o.paths.len == 0) {
+      fprintf(stderr, "ddlint: error: no input files (give a file, a directory, or - for "
+                      "standard input)\nTry 'ddlint --help'.\n");
+      rs.status = DDL_EXIT_ERROR;
+    } else {
+      lint_paths(&rs, &o, ctx);
     }
-    lint_all(&lr, ctx);
-    if (lr.json)
-      emit_json_finish(lr.json, &out);
-    else
-      emit_flush(&out);
-    size_t *counts = lr.counts;
-    if (!o.quiet && !out.error)
-      summary_line(counts, rs.files.len, rs.failed, rs.unreadable.len);
   }
-  for (size_t i = 0; i < rs.files.len; i++)
-    free(rs.files.items[i]);
-  for (size_t i = 0; i < rs.shown.len; i++)
-    free(rs.shown.items[i]);
-  for (size_t i = 0; i < rs.unreadable.len; i++) {
-    free(rs.unreadable.items[i].path);
-    free(rs.unreadable.items[i].message);
-  }
-  DDL_VEC_FREE(rs.files);
-  DDL_VEC_FREE(rs.shown);
-  ddl_strmap_free(&rs.shown_index);
-  DDL_VEC_FREE(rs.unreadable);
+  int error = rs.out ? ddl_emitter_status(rs.out) : 0;
+  int status = rs.status;
+  free_state(&rs);
   cli_opts_free(&o);
   ddl_ctx_free(ctx);
-  return finish_output(&out, rs.status);
+  return finish_output(error, status);
 }

@@ -2,6 +2,7 @@
 #include "cli/opts.h"
 
 #include "config/config.h"
+#include "ddlint.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 
 typedef enum {
-  OPT_FORMAT = 256, OPT_SUMMARY, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
+  OPT_FORMAT = 256, OPT_SUMMARY, OPT_NO_NOTES, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
   OPT_NO_DEFAULT_RULES, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_COLOR,
   OPT_SNIPPET, OPT_NO_SNIPPET, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_HELP,
   OPT_VERSION
@@ -24,10 +25,10 @@ typedef struct {
 } opt_spec;
 
 static const opt_spec specs[] = {
-    {OPT_FORMAT, 'f', "format", "FORMAT",
-     "Output format: text (default; one line per diagnostic, as gcc) or json"},
-    {OPT_SUMMARY, 0, "summary", NULL,
-     "Print each file's coverage table (area, status, evidence line) instead of its diagnostics"},
+    {OPT_FORMAT, 'f', "format", "FORMAT", "Output format (default text; see Formats below)"},
+    {OPT_SUMMARY, 0, "summary", NULL, "Print each file's coverage table: --format=summary"},
+    {OPT_NO_NOTES, 0, "no-notes", NULL,
+     "Leave out the notes that list each missing area's questions"},
     {OPT_FAIL_ON, 0, "fail-on", "LEVEL",
      "Exit 1 when a diagnostic at or above LEVEL is found: error (default), warning, note or never"},
     {OPT_ENABLE, 'e', "enable", "RULES",
@@ -103,6 +104,9 @@ void cli_help(FILE *out) {
     }
     fputc('\n', out);
   }
+  fputs("\nFormats:\n", out);
+  for (const ddl_format *f = ddl_formats(); f->name; f++)
+    fprintf(out, "  %-10s%s\n", f->name, f->description);
   fputs("\n"
         "Configuration: the nearest .ddlint.yaml above each document may set\n"
         "  disable: [GLOB...]     enable: [GLOB...]     severity: {GLOB: LEVEL}\n"
@@ -140,15 +144,22 @@ static bool bad(const char *opt, const char *value, const char *expected) {
 static bool apply(cli_opts *o, opt_id id, const char *arg) {
   cli_selection sel = {arg, id == OPT_ENABLE};
   switch (id) {
-  case OPT_FORMAT:
-    if (strcmp(arg, "text") == 0)
-      o->format = FORMAT_TEXT;
-    else if (strcmp(arg, "json") == 0)
-      o->format = FORMAT_JSON;
-    else
-      return bad("format", arg, "text or json");
+  case OPT_FORMAT: {
+    const ddl_format *f = ddl_formats();
+    while (f->name && strcmp(f->name, arg) != 0)
+      f++;
+    if (!f->name) {
+      char names[256] = "";
+      for (f = ddl_formats(); f->name; f++)
+        snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+                 *names ? (f[1].name ? ", " : " or ") : "", f->name);
+      return bad("format", arg, names);
+    }
+    o->format = f->name;
     break;
-  case OPT_SUMMARY: o->summary = true; break;
+  }
+  case OPT_SUMMARY: o->format = "summary"; break;
+  case OPT_NO_NOTES: o->no_notes = true; break;
   case OPT_FAIL_ON:
     if (ddl_fail_on_parse(&o->fail_on, arg))
       return bad("fail-on", arg, "error, warning, note or never");
@@ -187,6 +198,7 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
 bool cli_parse(cli_opts *o, int argc, char **argv) {
   memset(o, 0, sizeof(*o));
   o->fail_on = -1;
+  o->format = "text";
   struct option longs[NSPECS + 1];
   char shorts[2 * NSPECS + 2], *sp = shorts;
   *sp++ = ':'; /* report a missing argument as ':' */

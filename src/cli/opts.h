@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON } cli_format;
 typedef enum { WHEN_AUTO, WHEN_ALWAYS, WHEN_NEVER } cli_when;
 
 typedef struct {
@@ -16,8 +15,8 @@ typedef struct {
 } cli_selection;
 
 typedef struct {
-  cli_format format;
-  bool summary, quiet, list_rules, help, version, no_default_rules, no_config;
+  const char *format;       /* a name of ddl_formats() */
+  bool no_notes, quiet, list_rules, help, version, no_default_rules, no_config;
   const char *explain, *config, *stdin_filename;
   int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
   unsigned jobs;            /* threads; 0: one per processor */

@@ -1,9 +1,11 @@
-/* Output formats over the library's structured results. */
+/* Output formats over the library's structured results: the ddl_emitter
+ * of ddlint.h dispatches to one emit_format per format, one file each. */
 #ifndef DDL_EMIT_EMIT_H
 #define DDL_EMIT_EMIT_H
 
 #include "ddlint.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@ typedef struct {
   FILE *out;
   bool color;
   bool snippet;
+  bool notes;
   int error;   /* 0, or the errno of the first failed write */
 } emit_opts;
 
@@ -39,21 +42,44 @@ void emit_flush(emit_opts *o);
  * in an error must not become a 10 MB line. */
 enum { EMIT_MESSAGE_MAX = 480 };
 
-/* gcc-style lines, notes and optional snippets, for one result. */
-void emit_text(emit_opts *o, const ddl_result *r);
 /* The source line under a diagnostic with a caret and underline. */
 void emit_snippet(emit_opts *o, const ddl_result *r, const ddl_diag *d);
-/* A file-level error (the file could not be linted) in the text format. */
+/* A file-level error (the file could not be linted) as a text line. */
 void emit_text_error(emit_opts *o, const ddl_error *err);
-/* The coverage table of one result. */
-void emit_summary(emit_opts *o, const ddl_result *r);
 
-/* JSON: results accumulate and are printed as one document at the end. */
-typedef struct emit_json emit_json;
-emit_json *emit_json_new(void);
-void emit_json_result(emit_json *j, const ddl_result *r);
-void emit_json_error(emit_json *j, const char *path, const ddl_error *err);
-/* Prints the document to O->out and frees J. */
-void emit_json_finish(emit_json *j, emit_opts *o);
+struct ddl_emitter {
+  const struct emit_format *format;
+  const ddl_format *info;
+  emit_opts o;
+  const ddl_ruleset *rules;
+  void *state;   /* the format's own, from begin() */
+};
+
+/* A format's hooks; any may be NULL.  They write through E->o and need
+ * not check E->o.error: a failed stream skips every later write. */
+typedef struct emit_format {
+  void *(*begin)(ddl_emitter *e);
+  void (*file)(ddl_emitter *e, const ddl_result *r);
+  void (*error)(ddl_emitter *e, const char *path, const ddl_error *err);
+  void (*end)(ddl_emitter *e);
+  void (*free)(void *state);
+} emit_format;
+
+extern const emit_format emit_format_text, emit_format_summary, emit_format_json,
+    emit_format_sarif, emit_format_github, emit_format_gitlab;
+
+/* Helpers shared by the JSON-based formats (emit/json_util.c).  jansson
+ * refuses strings that are not UTF-8, and a refused value would silently
+ * drop its whole entry: every string from outside goes through
+ * emit_json_text(), and any value jansson still fails to build sets
+ * *FAILED so that the run fails instead of losing it. */
+json_t *emit_json_text(const char *s);          /* ill-formed UTF-8 as U+FFFD */
+json_t *emit_json_textn(const char *s, size_t len);
+void emit_json_set(bool *failed, json_t *obj, const char *key, json_t *value);
+void emit_json_append(bool *failed, json_t *array, json_t *value);
+/* Writes DOC (and a newline) unless FAILED, which becomes ENOMEM. */
+void emit_json_dump(emit_opts *o, json_t *doc, bool failed);
+/* The message of D with its notes, one per line, when O->notes. */
+char *emit_message_with_notes(const emit_opts *o, const ddl_diag *d);
 
 #endif

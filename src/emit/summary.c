@@ -3,7 +3,8 @@
 
 #include <string.h>
 
-void emit_summary(emit_opts *o, const ddl_result *r) {
+static void file(ddl_emitter *e, const ddl_result *r) {
+  emit_opts *o = &e->o;
   static const char *const color[] = {"\033[1;31m", "\033[1;33m", "\033[1;32m"};
   emit_safe(o, ddl_result_path(r), 0);
   emit_write(o, "\n", 1);
@@ -29,3 +30,10 @@ void emit_summary(emit_opts *o, const ddl_result *r) {
       emit_printf(o, "-\n");
   }
 }
+
+static void error(ddl_emitter *e, const char *path, const ddl_error *err) {
+  (void)path;
+  emit_text_error(&e->o, err);
+}
+
+const emit_format emit_format_summary = {.file = file, .error = error};

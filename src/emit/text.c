@@ -17,7 +17,8 @@ static void severity(emit_opts *o, ddl_severity sev) {
               o->color ? RESET : "");
 }
 
-void emit_text(emit_opts *o, const ddl_result *r) {
+static void file(ddl_emitter *e, const ddl_result *r) {
+  emit_opts *o = &e->o;
   const char *path = ddl_result_path(r);
   for (size_t i = 0; i < ddl_result_diag_count(r) && !o->error; i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
@@ -29,7 +30,7 @@ void emit_text(emit_opts *o, const ddl_result *r) {
     emit_printf(o, "%s]\n", o->color ? RESET : "");
     if (o->snippet)
       emit_snippet(o, r, d);
-    for (size_t k = 0; k < ddl_diag_note_count(d); k++) {
+    for (size_t k = 0; o->notes && k < ddl_diag_note_count(d); k++) {
       location(o, path, ddl_diag_line(d), ddl_diag_column(d));
       severity(o, DDL_SEV_NOTE);
       emit_safe(o, ddl_diag_note(d, k), EMIT_MESSAGE_MAX);
@@ -53,3 +54,10 @@ void emit_text_error(emit_opts *o, const ddl_error *err) {
   emit_safe(o, err->message, EMIT_MESSAGE_MAX);
   emit_write(o, "\n", 1);
 }
+
+static void error(ddl_emitter *e, const char *path, const ddl_error *err) {
+  (void)path; /* ERR names the file, and where in it when it can */
+  emit_text_error(&e->o, err);
+}
+
+const emit_format emit_format_text = {.file = file, .error = error};

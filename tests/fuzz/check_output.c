@@ -2,6 +2,7 @@
  * what it wrote is read back and compared with the result. */
 #include "check.h"
 
+#include "ddlint.h"
 #include "emit/emit.h"
 
 #include <jansson.h>
@@ -12,25 +13,39 @@
 typedef struct {
   char *buf;
   size_t len;
-  emit_opts o;
+  FILE *f;
+  ddl_emitter *e;
 } sink;
 
-static void sink_open(sink *s, bool color, bool snippet) {
+static void sink_open_with(sink *s, const char *format, const ddl_emit_options *opts) {
   s->buf = NULL;
   s->len = 0;
-  FILE *f = open_memstream(&s->buf, &s->len);
-  if (!f)
+  s->f = open_memstream(&s->buf, &s->len);
+  if (!s->f)
     fz_fail("open_memstream failed");
-  s->o = (emit_opts){.out = f, .color = color, .snippet = snippet};
+  if (ddl_emitter_new(&s->e, NULL, format, s->f, opts) != DDL_OK)
+    fz_fail("there is no %s format", format);
 }
 
-/* Closes the stream; the emitters must not have seen a write error. */
+static void sink_open(sink *s, const char *format, bool color, bool snippet) {
+  ddl_emit_options opts = {.color = color, .snippet = snippet, .notes = true};
+  sink_open_with(s, format, &opts);
+}
+
+/* Ends the output and closes the stream; the emitter must not have seen
+ * a write error. */
 static void sink_close(sink *s, const char *format) {
-  emit_flush(&s->o);
-  if (s->o.error)
-    fz_fail("the %s emitter reports error %d writing to memory", format, s->o.error);
-  if (fclose(s->o.out) != 0)
+  int error = ddl_emitter_end(s->e);
+  if (error)
+    fz_fail("the %s emitter reports error %d writing to memory", format, error);
+  ddl_emitter_free(s->e);
+  if (fclose(s->f) != 0)
     fz_fail("closing the %s output failed", format);
+}
+
+static void sink_file(sink *s, const ddl_result *r, const char *format) {
+  if (ddl_emitter_file(s->e, r))
+    fz_fail("the %s emitter reports an error writing to memory", format);
 }
 
 /* C1 controls are U+0080..U+009F: C2 80..C2 9F in UTF-8. */
@@ -76,8 +91,8 @@ static void check_text_output(const ddl_result *r, const char *name) {
     want += 1 + ddl_diag_note_count(d) + (ddl_result_line(r, ddl_diag_line(d), &len) ? 2 : 0);
   }
   sink s;
-  sink_open(&s, false, true);
-  emit_text(&s.o, r);
+  sink_open(&s, "text", false, true);
+  sink_file(&s, r, "text");
   sink_close(&s, "text");
   size_t lines = check_terminal_text("text", s.buf, s.len, max_line_len(name));
   if (lines != want)
@@ -85,17 +100,31 @@ static void check_text_output(const ddl_result *r, const char *name) {
             lines, want);
   free(s.buf);
 
+  /* Without notes: one line per diagnostic. */
+  ddl_emit_options plain = {.notes = false};
+  sink_open_with(&s, "text", &plain);
+  sink_file(&s, r, "text");
+  sink_close(&s, "text without notes");
+  if (check_terminal_text("text", s.buf, s.len, max_line_len(name)) != ddl_result_diag_count(r))
+    fz_fail("text output without notes is not one line per diagnostic");
+  free(s.buf);
+
   /* Colour and no snippets: only that it writes without error. */
-  sink_open(&s, true, false);
-  emit_text(&s.o, r);
-  emit_summary(&s.o, r);
+  sink_open(&s, "text", true, false);
+  sink_file(&s, r, "text");
   sink_close(&s, "colour text");
   if (!fz_utf8_valid(s.buf, s.len))
     fz_fail("colour text output is not valid UTF-8");
   free(s.buf);
+  sink_open(&s, "summary", true, false);
+  sink_file(&s, r, "summary");
+  sink_close(&s, "colour summary");
+  if (!fz_utf8_valid(s.buf, s.len))
+    fz_fail("colour summary output is not valid UTF-8");
+  free(s.buf);
 
-  sink_open(&s, false, false);
-  emit_summary(&s.o, r);
+  sink_open(&s, "summary", false, false);
+  sink_file(&s, r, "summary");
   sink_close(&s, "summary");
   check_terminal_text("summary", s.buf, s.len, max_line_len(name));
   free(s.buf);
@@ -215,10 +244,8 @@ static void check_json_coverage(json_t *file, const ddl_result *r) {
 
 static void check_json_output(const ddl_result *r, const char *name) {
   sink s;
-  sink_open(&s, false, false);
-  emit_json *j = emit_json_new();
-  emit_json_result(j, r);
-  emit_json_finish(j, &s.o);
+  sink_open(&s, "json", false, false);
+  sink_file(&s, r, "json");
   sink_close(&s, "JSON");
   json_t *doc = parse_json(s.buf, s.len);
   json_t *file = json_array_get(json_object_get(doc, "files"), 0);
@@ -234,24 +261,177 @@ static void check_json_output(const ddl_result *r, const char *name) {
   free(s.buf);
 }
 
+/* A byte column as a code-point column of LINE, counted here apart from
+ * the SARIF emitter: past the line's end each byte counts one. */
+static long long code_points(const ddl_result *r, unsigned line, unsigned column) {
+  size_t len;
+  const char *text = ddl_result_line(r, line, &len);
+  if (!text)
+    return column;
+  long long n = 1;
+  for (size_t i = 0; i + 1 < column; i++)
+    n += i >= len || ((unsigned char)text[i] & 0xC0) != 0x80;
+  return n;
+}
+
+static int hex_value(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* Percent-decodes a SARIF artifact URI; it must hold nothing else that
+ * RFC 3986 reserves. */
+static char *uri_decode(const char *uri) {
+  char *out = malloc(strlen(uri) + 1), *o = out;
+  for (const char *p = uri; *p; p++) {
+    if (*p == '%') {
+      int hi = hex_value(p[1]), lo = hi < 0 ? -1 : hex_value(p[2]);
+      if (lo < 0)
+        fz_fail("SARIF URI %s has a bad percent escape", uri);
+      *o++ = (char)(hi << 4 | lo);
+      p += 2;
+    } else if (strchr(" ,:;?#[]@!$&'()*+=\\\"<>", *p) || (unsigned char)*p < 0x21 ||
+               (unsigned char)*p >= 0x7F) {
+      fz_fail("SARIF URI %s holds an unescaped '%c'", uri, *p);
+    } else {
+      *o++ = *p;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
+static json_t *json_get(json_t *obj, const char *key, const char *what) {
+  json_t *v = json_object_get(obj, key);
+  if (!v)
+    fz_fail("SARIF %s has no \"%s\"", what, key);
+  return v;
+}
+
+static void check_sarif_output(const ddl_result *r, const char *name) {
+  sink s;
+  sink_open(&s, "sarif", false, false);
+  sink_file(&s, r, "sarif");
+  sink_close(&s, "SARIF");
+  json_error_t err;
+  json_t *doc = json_loadb(s.buf, s.len, JSON_REJECT_DUPLICATES, &err);
+  if (!doc)
+    fz_fail("SARIF output does not parse back: %s at %d:%d", err.text, err.line, err.column);
+  if (strcmp(json_str(doc, "version"), "2.1.0") != 0)
+    fz_fail("SARIF output is not version 2.1.0");
+  json_t *run = json_array_get(json_get(doc, "runs", "log"), 0);
+  json_t *rules = json_get(json_get(json_get(run, "tool", "run"), "driver", "tool"), "rules",
+                           "driver");
+  json_t *results = json_get(run, "results", "run");
+  if (strcmp(json_str(run, "columnKind"), "unicodeCodePoints") != 0)
+    fz_fail("SARIF run does not declare its columns as code points");
+  size_t n = ddl_result_diag_count(r);
+  if (json_array_size(results) != n)
+    fz_fail("SARIF has %zu results, the result %zu", json_array_size(results), n);
+  for (size_t i = 0; i < n; i++) {
+    const ddl_diag *d = ddl_result_diag(r, i);
+    json_t *res = json_array_get(results, i);
+    const char *rule = json_str(res, "ruleId");
+    json_t *described = json_array_get(rules, (size_t)json_int(res, "ruleIndex"));
+    if (strcmp(rule, ddl_diag_rule(d)) != 0 || !described ||
+        strcmp(json_str(described, "id"), rule) != 0)
+      fz_fail("SARIF result %zu has another rule, or a ruleIndex that is not its rule", i);
+    json_t *phys = json_get(json_array_get(json_get(res, "locations", "result"), 0),
+                            "physicalLocation", "location");
+    char *path = uri_decode(json_str(json_get(phys, "artifactLocation", "location"), "uri"));
+    if (strcmp(path, name) != 0)
+      fz_fail("SARIF URI decodes to %s, not the name %s", path, name);
+    free(path);
+    json_t *region = json_get(phys, "region", "location");
+    if (json_int(region, "startLine") != ddl_diag_line(d) ||
+        json_int(region, "endLine") != ddl_diag_end_line(d) ||
+        json_int(region, "startColumn") != code_points(r, ddl_diag_line(d), ddl_diag_column(d)) ||
+        json_int(region, "endColumn") !=
+            code_points(r, ddl_diag_end_line(d), ddl_diag_end_column(d)))
+      fz_fail("SARIF result %zu has another region", i);
+    const char *text = json_str(json_get(res, "message", "result"), "text");
+    if (strncmp(text, ddl_diag_message(d), strlen(ddl_diag_message(d))) != 0 && *ddl_diag_message(d))
+      fz_fail("SARIF result %zu has another message", i);
+  }
+  json_decref(doc);
+  free(s.buf);
+}
+
+/* One workflow command per diagnostic, each a single line with nothing
+ * the runner would take for a control character. */
+static void check_github_output(const ddl_result *r, const char *name) {
+  sink s;
+  sink_open(&s, "github", false, false);
+  sink_file(&s, r, "github");
+  sink_close(&s, "github");
+  size_t n = ddl_result_diag_count(r);
+  /* Lines are unbounded: notes and messages are not cut here. */
+  if (check_terminal_text("github", s.buf, s.len, s.len + 1) != n)
+    fz_fail("github output is not one line per diagnostic");
+  const char *line = s.buf;
+  for (size_t i = 0; i < n; i++) {
+    const ddl_diag *d = ddl_result_diag(r, i);
+    char want[96];
+    snprintf(want, sizeof(want), ",line=%u,col=%u,endLine=%u,endColumn=%u,title=",
+             ddl_diag_line(d), ddl_diag_column(d), ddl_diag_end_line(d), ddl_diag_end_column(d));
+    const char *eol = strchr(line, '\n');
+    const char *props = strstr(line, ",line=");
+    if (strncmp(line, "::", 2) != 0 || !props || props > eol || strncmp(props, want, strlen(want)))
+      fz_fail("github line %zu does not give the diagnostic's position %s", i, want);
+    /* The file property is escaped: no ',' or ':' before ",line=". */
+    const char *file = line + strcspn(line, " ") + 1;
+    if (strncmp(file, "file=", 5) != 0 || memchr(file + 5, ',', (size_t)(props - file - 5)) ||
+        memchr(file + 5, ':', (size_t)(props - file - 5)))
+      fz_fail("github line %zu has an unescaped file name (%s)", i, name);
+    line = eol + 1;
+  }
+  free(s.buf);
+}
+
+static void check_gitlab_output(const ddl_result *r) {
+  sink s;
+  sink_open(&s, "gitlab", false, false);
+  sink_file(&s, r, "gitlab");
+  sink_close(&s, "gitlab");
+  json_error_t err;
+  json_t *doc = json_loadb(s.buf, s.len, JSON_REJECT_DUPLICATES, &err);
+  size_t n = ddl_result_diag_count(r);
+  if (!json_is_array(doc) || json_array_size(doc) != n)
+    fz_fail("gitlab output is not an array of one issue per diagnostic");
+  json_t *seen = json_object();
+  for (size_t i = 0; i < n; i++) {
+    json_t *issue = json_array_get(doc, i);
+    const char *fp = json_str(issue, "fingerprint");
+    if (json_object_get(seen, fp))
+      fz_fail("gitlab fingerprint %s is not unique", fp);
+    json_object_set_new(seen, fp, json_true());
+    json_t *lines = json_object_get(json_object_get(issue, "location"), "lines");
+    if (json_int(lines, "begin") != ddl_diag_line(ddl_result_diag(r, i)))
+      fz_fail("gitlab issue %zu begins on another line", i);
+  }
+  json_decref(seen);
+  json_decref(doc);
+  free(s.buf);
+}
+
 void fz_check_outputs(const ddl_result *r, const char *name) {
   check_text_output(r, name);
   check_json_output(r, name);
+  check_sarif_output(r, name);
+  check_github_output(r, name);
+  check_gitlab_output(r);
 }
 
 void fz_check_error_outputs(const ddl_error *e, const char *name) {
   sink s;
-  sink_open(&s, false, false);
-  emit_text_error(&s.o, e);
+  sink_open(&s, "text", false, false);
+  ddl_emitter_error(s.e, name, e);
   sink_close(&s, "text error");
   if (check_terminal_text("text error", s.buf, s.len, max_line_len(name)) != 1)
     fz_fail("a text error is not exactly one line");
   free(s.buf);
 
-  sink_open(&s, false, false);
-  emit_json *j = emit_json_new();
-  emit_json_error(j, name, e);
-  emit_json_finish(j, &s.o);
+  sink_open(&s, "json", false, false);
+  ddl_emitter_error(s.e, name, e);
   sink_close(&s, "JSON error");
   json_t *doc = parse_json(s.buf, s.len);
   json_t *file = json_array_get(json_object_get(doc, "files"), 0);
@@ -261,18 +441,40 @@ void fz_check_error_outputs(const ddl_error *e, const char *name) {
     fz_fail("JSON error has another message");
   json_decref(doc);
   free(s.buf);
+
+  sink_open(&s, "sarif", false, false);
+  ddl_emitter_error(s.e, name, e);
+  sink_close(&s, "SARIF error");
+  json_error_t err;
+  doc = json_loadb(s.buf, s.len, JSON_REJECT_DUPLICATES, &err);
+  json_t *inv = json_array_get(json_object_get(json_array_get(json_object_get(doc, "runs"), 0),
+                                               "invocations"), 0);
+  if (!json_is_false(json_object_get(inv, "executionSuccessful")) ||
+      json_array_size(json_object_get(inv, "toolExecutionNotifications")) != 1)
+    fz_fail("a SARIF log with a failed file does not say so in its invocation");
+  json_decref(doc);
+  free(s.buf);
+
+  sink_open(&s, "github", false, false);
+  ddl_emitter_error(s.e, name, e);
+  sink_close(&s, "github error");
+  if (check_terminal_text("github error", s.buf, s.len, s.len + 1) != 1 ||
+      strncmp(s.buf, "::error file=", 13) != 0)
+    fz_fail("a github error is not one ::error command");
+  free(s.buf);
 }
 
 void fz_run_outputs(const ddl_result *r) {
   static FILE *null;
   if (!null && !(null = fopen("/dev/null", "w")))
     fz_fail("cannot open /dev/null");
-  emit_opts o = {.out = null, .snippet = true};
-  emit_text(&o, r);
-  emit_json *j = emit_json_new();
-  emit_json_result(j, r);
-  emit_json_finish(j, &o);
-  emit_flush(&o);
-  if (o.error)
-    fz_fail("an emitter reports error %d writing to /dev/null", o.error);
+  ddl_emit_options opts = {.snippet = true, .notes = true};
+  for (const ddl_format *f = ddl_formats(); f->name; f++) {
+    ddl_emitter *e;
+    if (ddl_emitter_new(&e, NULL, f->name, null, &opts) != DDL_OK)
+      fz_fail("ddl_formats() lists %s, which ddl_emitter_new() refuses", f->name);
+    if (ddl_emitter_file(e, r) || ddl_emitter_end(e))
+      fz_fail("the %s emitter reports an error writing to /dev/null", f->name);
+    ddl_emitter_free(e);
+  }
 }

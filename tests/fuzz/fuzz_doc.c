@@ -34,11 +34,13 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
 }
 
 /* The name is part of every output: a plain one, one that is not UTF-8
- * and holds a terminal escape, one cut inside a character. */
-static const char *const names[] = {"design.md", "caf\xe9 \x1b]2;owned\x07.md", "docs/\xe2\x82.md"};
+ * and holds a terminal escape, one cut inside a character, one with what
+ * the github format must escape and SARIF must percent-encode. */
+static const char *const names[] = {"design.md", "caf\xe9 \x1b]2;owned\x07.md", "docs/\xe2\x82.md",
+                                    "notes/a, b: 100%.md"};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  const char *text = (const char *)data, *name = names[size % 3];
+  const char *text = (const char *)data, *name = names[size % 4];
   fz_doc doc;
   fz_doc_init(&doc, text, size);
   /* What the library must accept: UTF-8 without NUL bytes. */
