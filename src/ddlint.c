@@ -134,8 +134,15 @@ void ddl_ctx_select(ddl_ctx *ctx, const char *globs, bool enable) {
   DDL_VEC_PUSH(ctx->selections, s);
 }
 
-static int load_builtin(ddl_ctx *ctx) {
+/* The engine's own pack: loaded last, whatever the other packs are, so
+ * that its rules end every list and no pack can take them away. */
+#define ENGINE_PACK "ddlint.yaml"
+
+/* The built-in packs but the engine's, or with ENGINE the engine's. */
+static int load_builtin(ddl_ctx *ctx, bool engine) {
   for (const ddl_builtin_pack *b = ddl_builtin_packs; b->name; b++) {
+    if ((strcmp(b->name, ENGINE_PACK) == 0) != engine)
+      continue;
     char path[256];
     snprintf(path, sizeof(path), "<built-in>/%s", b->name);
     ddl_pack *pack;
@@ -153,12 +160,14 @@ static int load_builtin(ddl_ctx *ctx) {
 int ddl_ctx_prepare(ddl_ctx *ctx) {
   if (ctx->prepared)
     return DDL_OK;
-  int rc = ctx->builtin ? load_builtin(ctx) : DDL_OK;
+  int rc = ctx->builtin ? load_builtin(ctx, false) : DDL_OK;
   for (size_t i = 0; rc == DDL_OK && i < ctx->rule_paths.len; i++)
     rc = ddl_pack_load_path(&ctx->base, &ctx->nbase, &ctx->errs, ctx->rule_paths.items[i], NULL);
   if (rc == DDL_OK && ctx->nbase == 0)
     rc = ddl_fail(&ctx->errs, DDL_EUSAGE, NULL, 0, 0,
                        "no rule packs: --no-default-rules needs --rules DIR");
+  if (rc == DDL_OK)
+    rc = load_builtin(ctx, true);
   if (rc == DDL_OK && ctx->config_file && access(ctx->config_file, R_OK) != 0)
     rc = ddl_fail(&ctx->errs, DDL_ECONFIG, ctx->config_file, 0, 0,
                        "cannot read configuration file");

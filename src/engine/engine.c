@@ -96,9 +96,12 @@ static ddl_diag *engine_report(ddl_run *run, const char *rule, uint32_t at, cons
     DDL_PRINTF(4, 5);
 static ddl_diag *engine_report(ddl_run *run, const char *rule, uint32_t at, const char *fmt,
                                ...) {
+  ddl_severity sev;
+  if (!ddl_ruleset_engine_rule(run->rs, rule, &sev))
+    return NULL;
   va_list ap;
   va_start(ap, fmt);
-  ddl_diag *d = ddl_diag_add(run->diags, rule, DDL_SEV_WARNING, at, at, fmt, ap);
+  ddl_diag *d = ddl_diag_add(run->diags, rule, sev, at, at, fmt, ap);
   va_end(ap);
   return d;
 }
@@ -123,7 +126,7 @@ static void report_limits(ddl_run *run) {
                                 "pattern '%.*s%s'%s exceeded its match limit; results may be "
                                 "incomplete",
                                 (int)cut, pattern, cut < len ? "..." : "", ddl_buf_cstr(&what));
-    if (i + 1 == ddl_matcher_limit_count(m) && ddl_matcher_stopped(m))
+    if (d && i + 1 == ddl_matcher_limit_count(m) && ddl_matcher_stopped(m))
       ddl_run_note(run, d, "too many limits were hit: no pattern was tried on the rest of "
                            "the document");
     ddl_buf_free(&what);

@@ -14,9 +14,6 @@ typedef struct {
   uint32_t *sentences;      /* prose sentences (and rows) in each section's own blocks */
 } ddl_prose_stats;
 
-/* The id of the warning that a pattern exhausted its matching limits. */
-#define DDL_REGEX_LIMIT_RULE "ddlint/regex-limit"
-
 struct ddl_run {
   const ddl_doc *doc;
   ddl_matcher *matcher;     /* every pattern search of the run goes through it */

@@ -127,10 +127,14 @@ static bool in_ranges(const rule_state *st, unsigned line) {
   return lo > 0 && line < st->ranges.items[lo - 1].to;
 }
 
-static void warn(ddl_diag_list *list, const ddl_directive *d, const char *fmt, ...) {
+static void warn(ddl_diag_list *list, const ddl_ruleset *rs, const ddl_directive *d,
+                 const char *fmt, ...) {
+  ddl_severity sev;
+  if (!ddl_ruleset_engine_rule(rs, DDL_DIRECTIVE_RULE, &sev))
+    return;
   va_list ap;
   va_start(ap, fmt);
-  ddl_diag_add(list, DDL_DIRECTIVE_RULE, DDL_SEV_WARNING, d->src.start, d->src.end, fmt, ap);
+  ddl_diag_add(list, DDL_DIRECTIVE_RULE, sev, d->src.start, d->src.end, fmt, ap);
   va_end(ap);
 }
 
@@ -152,7 +156,7 @@ void ddl_check_directives(ddl_diag_list *list, const ddl_doc *doc, const ddl_rul
         for (size_t k = 0; k < rs->n && !known; k++)
           known = ddl_glob_match(glob, rs->rules[k]->id);
         if (!known)
-          warn(list, d, "'%s' in this ddlint comment matches no rule (see ddlint --list-rules)",
+          warn(list, rs, d, "'%s' in this ddlint comment matches no rule (see ddlint --list-rules)",
                glob);
       }
       p += n;

@@ -6,9 +6,6 @@
 #include "doc/model.h"
 #include "rules/ruleset.h"
 
-/* The id of the warnings about the directives themselves. */
-#define DDL_DIRECTIVE_RULE "ddlint/directive"
-
 /* Warns (before finalizing LIST) about each rule name in DOC's directives
  * that matches no rule of RS: a typo would otherwise suppress nothing,
  * silently. */

@@ -219,7 +219,7 @@ static void rule_free(ddl_rule *r) {
 static int unknown_kind(ddl_ydoc *y, yaml_node_t *at, const char *kname, const char *where) {
   const char *const names[] = {ddl_kind_area_coverage.name, ddl_kind_topic_coverage.name,
                                ddl_kind_justification.name, ddl_kind_placeholder.name,
-                               ddl_kind_empty_section.name, NULL};
+                               ddl_kind_empty_section.name, ddl_kind_engine.name, NULL};
   ddl_suggest s;
   ddl_suggest_init(&s, kname);
   ddl_suggest_add_list(&s, names);
@@ -227,7 +227,7 @@ static int unknown_kind(ddl_ydoc *y, yaml_node_t *at, const char *kname, const c
     return ddl_ydoc_fail(y, at, "unknown rule kind '%s'%s; did you mean '%s'?", kname, where,
                          ddl_suggest_best(&s));
   return ddl_ydoc_fail(y, at, "unknown rule kind '%s'%s (known: area-coverage, topic-coverage, "
-                              "justification, placeholder, empty-section)", kname, where);
+                              "justification, placeholder, empty-section, engine)", kname, where);
 }
 
 static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t *defaults,

@@ -5,7 +5,7 @@
 
 static const ddl_rule_kind *const kinds[] = {
     &ddl_kind_area_coverage, &ddl_kind_topic_coverage, &ddl_kind_justification,
-    &ddl_kind_placeholder,   &ddl_kind_empty_section,
+    &ddl_kind_placeholder,   &ddl_kind_empty_section, &ddl_kind_engine,
 };
 
 const ddl_rule_kind *ddl_rule_kind_find(const char *name) {

@@ -84,6 +84,12 @@ struct ddl_rule_kind {
   void (*finish)(void *state, ddl_run *run);
 };
 
+/* The rules whose diagnostics the engine itself reports (kind "engine",
+ * rules/ddlint.yaml): a directive naming no rule, a pattern that
+ * exhausted its limits. */
+#define DDL_DIRECTIVE_RULE "ddlint/directive"
+#define DDL_REGEX_LIMIT_RULE "ddlint/regex-limit"
+
 /* The table of all kinds (rules/registry.c). */
 const ddl_rule_kind *ddl_rule_kind_find(const char *name);
 extern const ddl_rule_kind ddl_kind_area_coverage;
@@ -91,6 +97,7 @@ extern const ddl_rule_kind ddl_kind_topic_coverage;
 extern const ddl_rule_kind ddl_kind_justification;
 extern const ddl_rule_kind ddl_kind_placeholder;
 extern const ddl_rule_kind ddl_kind_empty_section;
+extern const ddl_rule_kind ddl_kind_engine;
 
 /* The area an area-coverage rule judges, or NULL for other kinds. */
 const char *ddl_area_rule_area(const ddl_rule *rule);

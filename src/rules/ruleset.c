@@ -278,3 +278,13 @@ const char *ddl_rule_summary(const ddl_rule *r) { return r->summary; }
 const char *ddl_rule_explain(const ddl_rule *r) { return r->explain; }
 const char *ddl_rule_example(const ddl_rule *r) { return r->example; }
 const char *ddl_rule_details(const ddl_rule *r) { return r->details ? r->details : ""; }
+
+bool ddl_ruleset_engine_rule(const ddl_ruleset *rs, const char *id, ddl_severity *sev) {
+  size_t i;
+  if (!ddl_strmap_get(&rs->ids, id, &i)) {
+    *sev = DDL_SEV_WARNING;
+    return true;
+  }
+  *sev = rs->severity[i];
+  return rs->enabled[i];
+}

@@ -37,6 +37,10 @@ void ddl_ruleset_free(ddl_ruleset *rs);
 /* Fails as ddl_ruleset_build would on a rule id defined by two packs, in
  * linear time and without building anything. */
 int ddl_ruleset_check_ids(ddl_errsink *errs, ddl_pack *const *packs, size_t npacks);
+/* Whether the engine's own rule ID (DDL_DIRECTIVE_RULE ...) is enabled in
+ * RS, with its severity in *SEV.  A ruleset without it, where a user's
+ * pack replaced the ddlint pack, reports it as an enabled warning. */
+bool ddl_ruleset_engine_rule(const ddl_ruleset *rs, const char *id, ddl_severity *sev);
 /* Extra heading patterns for AREA from the configuration, or NULL. */
 const ddl_regex_list *ddl_ruleset_synonyms(const ddl_ruleset *rs, const char *area);
 

@@ -537,7 +537,7 @@ START_TEST(test_api_ruleset_accessors) {
                                       DDL_SEV_ERROR, DDL_SEV_NOTE,    DDL_SEV_WARNING,
                                       DDL_SEV_ERROR};
   size_t n = sizeof(ids) / sizeof(ids[0]);
-  ck_assert_uint_eq(ddl_ruleset_count(rs), n);
+  ck_assert_uint_eq(ddl_ruleset_count(rs), n + ENGINE_RULES);
   for (size_t i = 0; i < n; i++) {
     const ddl_rule *rule = ddl_ruleset_rule(rs, i);
     ck_assert_ptr_nonnull(rule);
@@ -552,6 +552,18 @@ START_TEST(test_api_ruleset_accessors) {
     ck_assert_ptr_nonnull(ddl_rule_example(rule));
     ck_assert_ptr_nonnull(ddl_rule_details(rule));
   }
+  /* Then the engine's own, whatever the packs: kind engine, warnings. */
+  static const char *const engine[] = {"ddlint/directive", "ddlint/regex-limit"};
+  for (size_t i = 0; i < ENGINE_RULES; i++) {
+    const ddl_rule *rule = ddl_ruleset_rule(rs, n + i);
+    ck_assert_str_eq(ddl_rule_id(rule), engine[i]);
+    ck_assert_str_eq(ddl_rule_kind_name(rule), "engine");
+    ck_assert_str_eq(ddl_rule_pack(rule), "ddlint");
+    ck_assert_int_eq(ddl_ruleset_severity(rs, n + i), DDL_SEV_WARNING);
+    ck_assert(ddl_ruleset_enabled(rs, n + i));
+    ck_assert_str_ne(ddl_rule_explain(rule), "");
+  }
+  n += ENGINE_RULES;
   ck_assert_ptr_null(ddl_ruleset_rule(rs, n));
   ck_assert(!ddl_ruleset_enabled(rs, n));
   ck_assert_int_eq(ddl_ruleset_find(rs, "api/sec"), -1);

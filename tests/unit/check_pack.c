@@ -448,7 +448,7 @@ START_TEST(test_pack_same_name_replaces) {
   const ddl_ruleset *rs = NULL;
   int rc = ddl_ctx_ruleset(&rs, ctx, "doc.md");
   ck_assert_msg(rc == DDL_OK, "%s", ddl_ctx_error(ctx)->message);
-  ck_assert_uint_eq(ddl_ruleset_count(rs), 2);
+  ck_assert_uint_eq(ddl_ruleset_count(rs), 2 + ENGINE_RULES);
   ck_assert_int_eq(ddl_ruleset_find(rs, "mine/old"), -1);
   ck_assert_int_ge(ddl_ruleset_find(rs, "mine/both"), 0);
   ck_assert_int_ge(ddl_ruleset_find(rs, "mine/new"), 0);
@@ -510,7 +510,7 @@ START_TEST(test_pack_directory_sorted) {
   int rc = ddl_ctx_ruleset(&rs, ctx, "doc.md");
   ck_assert_msg(rc == DDL_OK, "%s: %s", ddl_ctx_error(ctx)->path, ddl_ctx_error(ctx)->message);
   /* a.yaml then b.yml (which replaces pack p) then c.yaml. */
-  ck_assert_uint_eq(ddl_ruleset_count(rs), 2);
+  ck_assert_uint_eq(ddl_ruleset_count(rs), 2 + ENGINE_RULES);
   ck_assert_str_eq(ddl_rule_id(ddl_ruleset_rule(rs, 0)), "p/second");
   ck_assert_str_eq(ddl_rule_id(ddl_ruleset_rule(rs, 1)), "c/r");
   ddl_ctx_free(ctx);
@@ -535,7 +535,7 @@ START_TEST(test_pack_directory_all_loaded) {
   ddl_ctx_add_rules(ctx, dir);
   const ddl_ruleset *rs = NULL;
   ck_assert_int_eq(ddl_ctx_ruleset(&rs, ctx, "doc.md"), DDL_OK);
-  ck_assert_uint_eq(ddl_ruleset_count(rs), 3);
+  ck_assert_uint_eq(ddl_ruleset_count(rs), 3 + ENGINE_RULES);
   ck_assert_str_eq(ddl_rule_id(ddl_ruleset_rule(rs, 0)), "a/r");
   ck_assert_str_eq(ddl_rule_id(ddl_ruleset_rule(rs, 1)), "m/r");
   ck_assert_str_eq(ddl_rule_id(ddl_ruleset_rule(rs, 2)), "z/r");
@@ -722,7 +722,7 @@ START_TEST(test_pack_many_rules_two_packs) {
   ddl_ctx_add_rules(ctx, pb.buf);
   const ddl_ruleset *rs = NULL;
   ck_assert_int_eq(ddl_ctx_ruleset(&rs, ctx, "doc.md"), DDL_OK);
-  ck_assert_uint_eq(ddl_ruleset_count(rs), 2 * n);
+  ck_assert_uint_eq(ddl_ruleset_count(rs), 2 * n + ENGINE_RULES);
   ck_assert_int_eq(ddl_ruleset_find(rs, "b/r4999"), (long)(2 * n - 1));
   ck_assert_int_eq(ddl_ruleset_find(rs, "a/r0"), 0);
   ck_assert_int_eq(ddl_ruleset_find(rs, "c/r0"), -1);

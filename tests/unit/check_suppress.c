@@ -171,11 +171,47 @@ START_TEST(test_suppress_area_keeps_coverage) {
 }
 END_TEST
 
+/* ddlint/directive is a rule like any other: there without the built-in
+ * packs, and disabled by --disable or by a directive. */
+START_TEST(test_suppress_directive_rule) {
+  static const char doc[] = "# Doc\n\n<!-- ddlint-disable no/such -->\n\nTODO\n";
+  ddl_result *r = lint_with(doc, pack, false, NULL, NULL);
+  const ddl_diag *d = find_diag(r, "ddlint/directive", 3);
+  ck_assert_ptr_nonnull(d);
+  ck_assert_int_eq(ddl_diag_severity(d), DDL_SEV_WARNING);
+  ddl_result_free(r);
+  r = lint_with(doc, pack, false, "ddlint/directive", NULL);
+  ck_assert_uint_eq(count_diags(r, "ddlint/directive", 0), 0);
+  ck_assert_uint_eq(count_diags(r, "p/todo", 5), 1);
+  ddl_result_free(r);
+  /* A directive can silence its own warning, as any other. */
+  r = lint_with("# Doc\n\n<!-- ddlint-disable-file ddlint/directive no/such -->\n", pack, false,
+                NULL, NULL);
+  ck_assert_uint_eq(count_diags(r, "ddlint/directive", 0), 0);
+  ddl_result_free(r);
+}
+END_TEST
+
+/* Kind engine is only for the engine's own rules. */
+START_TEST(test_suppress_engine_kind_reserved) {
+  const char *path = write_temp("engine.yaml", "pack: e\nrules:\n  - id: e/mine\n    kind: engine\n");
+  ddl_ctx *ctx = ddl_ctx_new();
+  ddl_ctx_set_config(ctx, NULL, false);
+  ddl_ctx_add_rules(ctx, path);
+  ck_assert_int_eq(ddl_ctx_prepare(ctx), DDL_EPACK);
+  ck_assert_ptr_nonnull(strstr(ddl_ctx_error(ctx)->message, "kind engine is only for"));
+  ck_assert_uint_eq(ddl_ctx_error(ctx)->line, 3);
+  ddl_ctx_free(ctx);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("suppress");
   TCase *tc = tcase_create("directives");
   tcase_add_loop_test(tc, test_suppress_cases, 0, (int)(sizeof(cases) / sizeof(cases[0])));
   tcase_add_test(tc, test_suppress_counts);
+  tcase_add_test(tc, test_suppress_directive_rule);
+  tcase_add_test(tc, test_suppress_engine_kind_reserved);
   tcase_add_test(tc, test_suppress_area_keeps_coverage);
   suite_add_tcase(s, tc);  return run_suite(s);
 }

@@ -10,6 +10,10 @@
 
 /* Lints MARKDOWN with the built-in packs, configuration files ignored.
  * The result must be freed with ddl_result_free(); fails the test on error. */
+/* The engine's own rules (rules/ddlint.yaml), in every ruleset after the
+ * rules of the other packs. */
+#define ENGINE_RULES 2
+
 ddl_result *lint_str(const char *markdown);
 /* The same with extra arguments: PACK_YAML (NULL: built-in packs only) is
  * written to a temporary file and added with ddl_ctx_add_rules; DISABLE and
