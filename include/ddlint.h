@@ -107,6 +107,10 @@ bool ddl_ruleset_enabled(const ddl_ruleset *rs, size_t i);
 ddl_severity ddl_ruleset_severity(const ddl_ruleset *rs, size_t i);
 /* Index of the rule with this exact id, or -1. */
 long ddl_ruleset_find(const ddl_ruleset *rs, const char *id);
+/* The configuration file the ruleset comes from, or NULL; and the lines
+ * in it of the overrides it applies, in order (*LINES owned by RS). */
+const char *ddl_ruleset_config(const ddl_ruleset *rs);
+size_t ddl_ruleset_overrides(const ddl_ruleset *rs, const unsigned **lines);
 
 const char *ddl_rule_id(const ddl_rule *rule);
 const char *ddl_rule_kind_name(const ddl_rule *rule);
@@ -155,6 +159,31 @@ int ddl_lint_files(ddl_ctx *ctx, const char *const *paths, size_t n, unsigned jo
  * entry that is not a regular file.  The walk then goes on. */
 typedef void (*ddl_walk_fn)(void *ud, const char *path, const ddl_error *err);
 void ddl_walk(const char *dir, ddl_walk_fn visit, void *ud);
+
+/* Which entries a walk leaves out, besides hidden ones. */
+typedef struct {
+  /* Walk what git ignores (.gitignore, .git/info/exclude, the global
+   * excludes file) when inside a work tree, and node_modules folders. */
+  bool no_ignore;
+  /* Globs as in .gitignore ("drafts/", "docs/adr/", "*.draft.md"), matched
+   * against paths relative to the working directory. */
+  const char *const *exclude;
+  size_t nexclude;
+} ddl_walk_options;
+
+/* A walker walks as ddl_walk() does, leaving out what OPTS says (NULL:
+ * the defaults; OPTS->exclude must outlive it), and keeps what it learns
+ * of git work trees from one call to the next.  Free with
+ * ddl_walker_free(). */
+typedef struct ddl_walker ddl_walker;
+ddl_walker *ddl_walker_new(const ddl_walk_options *opts);
+void ddl_walker_free(ddl_walker *w);
+/* A folder named here is walked even if git ignores it. */
+void ddl_walker_walk(ddl_walker *w, const char *dir, ddl_walk_fn visit, void *ud);
+/* Whether a walk would leave out the file at PATH (or a directory above
+ * it): for files named on the command line with --force-exclude.  Sets
+ * *WHY (when not NULL) to "excluded" or "ignored by git". */
+bool ddl_walker_left_out(ddl_walker *w, const char *path, const char **why);
 
 /* ---- Results --------------------------------------------------------- */
 

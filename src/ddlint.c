@@ -21,15 +21,30 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A ruleset built for one combination of a configuration's overrides. */
+typedef struct {
+  bool *use;                /* one flag per override */
+  ddl_ruleset *rs;
+  int rc;
+  ddl_error err;            /* copy of the failure, strings owned */
+} cfg_variant;
+
 /* A configuration file and the ruleset built from it; a failed build is
  * remembered so every document below a broken file gets the same error. */
 typedef struct {
   char *path;               /* NULL: no configuration file */
-  ddl_ruleset *rs;
+  ddl_ruleset *rs;          /* for documents no override applies to */
   ddl_pack **packs;         /* packs the configuration added (owned) */
   size_t npacks;
   int rc;
   ddl_error err;            /* copy of the failure, strings owned */
+  /* With overrides: the configuration, all its packs (borrowed) and its
+   * real directory with a '/', to build the variants documents need. */
+  ddl_config *cfg;
+  ddl_pack **all;
+  size_t nall;
+  char *dir;
+  DDL_VEC(cfg_variant) variants;
 } cfg_entry;
 
 struct ddl_ctx {
@@ -92,6 +107,17 @@ static void free_configs(ddl_ctx *ctx) {
     cfg_entry *e = &ctx->configs.items[i];
     ddl_ruleset_free(e->rs);
     free_packs(e->packs, e->npacks);
+    for (size_t k = 0; k < e->variants.len; k++) {
+      cfg_variant *v = &e->variants.items[k];
+      ddl_ruleset_free(v->rs);
+      free(v->use);
+      free((char *)v->err.path);
+      free((char *)v->err.message);
+    }
+    DDL_VEC_FREE(e->variants);
+    ddl_config_free(e->cfg);
+    free(e->all);
+    free(e->dir);
     free(e->path);
     free((char *)e->err.path);
     free((char *)e->err.message);
@@ -185,11 +211,27 @@ int ddl_ctx_prepare(ddl_ctx *ctx) {
   return DDL_OK;
 }
 
+static void remember(ddl_error *copy, const ddl_ctx *ctx) {
+  *copy = ctx->errs.err;
+  copy->path = ctx->errs.err.path ? ddl_xstrdup(ctx->errs.err.path) : NULL;
+  copy->message = ddl_xstrdup(ctx->errs.err.message);
+}
+
 static void remember_error(cfg_entry *e, const ddl_ctx *ctx, int rc) {
   e->rc = rc;
-  e->err = ctx->errs.err;
-  e->err.path = ctx->errs.err.path ? ddl_xstrdup(ctx->errs.err.path) : NULL;
-  e->err.message = ddl_xstrdup(ctx->errs.err.message);
+  remember(&e->err, ctx);
+}
+
+/* Whether PATH, a discovered .ddlint.yaml, has a .ddlint.yml beside it. */
+static bool both_names(const char *path) {
+  size_t n = strlen(path), k = strlen(DDL_CONFIG_NAME);
+  if (n < k || strcmp(path + n - k, DDL_CONFIG_NAME) != 0)
+    return false;
+  char *yml = ddl_xstrdup(path);
+  strcpy(yml + n - k, DDL_CONFIG_NAME_YML);
+  bool both = access(yml, F_OK) == 0;
+  free(yml);
+  return both;
 }
 
 static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
@@ -201,7 +243,12 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
   cfg_entry e = {0};
   e.path = path ? ddl_xstrdup(path) : NULL;
   ddl_config *cfg = NULL;
-  int rc = path ? ddl_config_load(&cfg, &ctx->errs, path) : DDL_OK;
+  int rc = DDL_OK;
+  if (path && !ctx->config_file && both_names(path))
+    rc = ddl_fail(&ctx->errs, DDL_ECONFIG, path, 0, 0,
+                  "this directory also has " DDL_CONFIG_NAME_YML "; keep one of the two");
+  else if (path)
+    rc = ddl_config_load(&cfg, &ctx->errs, path);
   ddl_pack **packs = NULL;
   size_t npacks = 0;
   if (rc == DDL_OK) {
@@ -218,18 +265,111 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     memcpy(e.packs, packs + ctx->nbase, e.npacks * sizeof(ddl_pack *));
   }
   if (rc == DDL_OK)
-    rc = ddl_ruleset_build(&e.rs, &ctx->errs, packs, npacks, cfg, ctx->selections.items,
+    rc = ddl_ruleset_build(&e.rs, &ctx->errs, packs, npacks, cfg, NULL, ctx->selections.items,
                            ctx->selections.len);
   if (rc)
     remember_error(&e, ctx, rc);
-  free(packs);
-  ddl_config_free(cfg);
+  if (rc == DDL_OK && cfg)
+    ddl_ruleset_set_origin(e.rs, cfg, NULL);
+  if (rc == DDL_OK && cfg && cfg->overrides.len) {
+    e.cfg = cfg;
+    e.all = packs;
+    e.nall = npacks;
+    char *dir = ddl_xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    strcpy(slash ? slash : dir, slash ? "" : ".");
+    const char *real = ddl_config_finder_real(&ctx->finder, *dir ? dir : "/");
+    e.dir = ddl_xmalloc(strlen(real ? real : dir) + 2);
+    sprintf(e.dir, "%s/", real ? real : dir);
+    free(dir);
+    /* Build the ruleset with every override once, so that a glob in one
+     * that matches no rule is an error now, whatever documents match. */
+    bool *all = ddl_xmalloc(cfg->overrides.len * sizeof(bool));
+    for (size_t i = 0; i < cfg->overrides.len; i++)
+      all[i] = true;
+    cfg_variant v = {all, NULL, 0, {0}};
+    v.rc = ddl_ruleset_build(&v.rs, &ctx->errs, packs, npacks, cfg, all, ctx->selections.items,
+                             ctx->selections.len);
+    if (v.rc) {
+      remember(&v.err, ctx);
+      remember_error(&e, ctx, v.rc);
+    } else {
+      ddl_ruleset_set_origin(v.rs, cfg, all);
+    }
+    DDL_VEC_PUSH(e.variants, v);
+  } else {
+    free(packs);
+    ddl_config_free(cfg);
+  }
   DDL_VEC_PUSH(ctx->configs, e);
   if (e.path)
     ddl_strmap_set(&ctx->config_index, e.path, ctx->configs.len - 1);
   else
     ctx->no_config = ctx->configs.len;
   return &ctx->configs.items[ctx->configs.len - 1];
+}
+
+/* PATH, a document's, relative to E's directory, where override globs
+ * are; the path as given when it is outside (a --config elsewhere). */
+static char *relative_to_config(ddl_ctx *ctx, const cfg_entry *e, const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *dir = slash ? ddl_xstrndup(path, (size_t)(slash - path)) : ddl_xstrdup(".");
+  const char *real = ddl_config_finder_real(&ctx->finder, *dir ? dir : "/");
+  const char *base = slash ? slash + 1 : path;
+  char *rel = NULL;
+  size_t n = strlen(e->dir);
+  if (real) {
+    char *abs = ddl_xmalloc(strlen(real) + strlen(base) + 2);
+    sprintf(abs, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+    if (strncmp(abs, e->dir, n) == 0)
+      rel = ddl_xstrdup(abs + n);
+    free(abs);
+  }
+  free(dir);
+  if (!rel) {
+    while (path[0] == '.' && path[1] == '/')
+      path += 2;
+    rel = ddl_xstrdup(path);
+  }
+  return rel;
+}
+
+/* The ruleset of E for the document at PATH: its own, or the variant for
+ * the overrides that apply to PATH, built on first need. */
+static int variant_for(const ddl_ruleset **out, ddl_ctx *ctx, size_t entry, const char *path) {
+  cfg_entry *e = &ctx->configs.items[entry];
+  size_t n = e->cfg->overrides.len;
+  char *rel = relative_to_config(ctx, e, path ? path : "x");
+  bool *use = ddl_xcalloc(n, sizeof(bool)), any = false;
+  for (size_t i = 0; i < n; i++)
+    any |= use[i] = ddl_config_override_applies(e->cfg, i, rel);
+  free(rel);
+  if (!any) {
+    free(use);
+    *out = e->rs;
+    return DDL_OK;
+  }
+  for (size_t k = 0; k < e->variants.len; k++) {
+    cfg_variant *v = &e->variants.items[k];
+    if (memcmp(v->use, use, n * sizeof(bool)) == 0) {
+      free(use);
+      if (v->rc)
+        return ddl_fail(&ctx->errs, v->rc, v->err.path, v->err.line, v->err.column, "%s",
+                        v->err.message);
+      *out = v->rs;
+      return DDL_OK;
+    }
+  }
+  cfg_variant v = {use, NULL, 0, {0}};
+  v.rc = ddl_ruleset_build(&v.rs, &ctx->errs, e->all, e->nall, e->cfg, use,
+                           ctx->selections.items, ctx->selections.len);
+  if (v.rc)
+    remember(&v.err, ctx);
+  else
+    ddl_ruleset_set_origin(v.rs, e->cfg, use);
+  DDL_VEC_PUSH(e->variants, v);
+  *out = v.rs;
+  return v.rc;
 }
 
 /* The ruleset for a document at PATH (NULL: in the current directory). */
@@ -253,6 +393,8 @@ static int ruleset_for(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) 
     return ddl_fail(&ctx->errs, e->rc, e->err.path, e->err.line, e->err.column, "%s",
                          e->err.message);
   }
+  if (e->cfg)
+    return variant_for(out, ctx, (size_t)(e - ctx->configs.items), path);
   *out = e->rs;
   return DDL_OK;
 }

@@ -71,14 +71,25 @@ static int by_path(const void *a, const void *b) {
 }
 
 static void collect(run_state *rs, const cli_opts *o) {
+  ddl_walk_options wopts = {o->no_ignore, o->excludes.items, o->excludes.len};
+  ddl_walker *walker = ddl_walker_new(&wopts);
   for (size_t i = 0; i < o->paths.len; i++) {
     const char *p = o->paths.items[i];
     struct stat st;
-    if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-      ddl_walk(p, on_walk, rs);
-    else
+    if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+      size_t before = rs->files.len + rs->unreadable.len;
+      ddl_walker_walk(walker, p, on_walk, rs);
+      if (rs->files.len + rs->unreadable.len == before) {
+        /* A CI step pointed at the wrong folder must not pass. */
+        ddl_error e = {DDL_EIO, p, 0, 0,
+                       "no Markdown files (*.md, *.markdown) to lint in this directory"};
+        on_walk(rs, p, &e);
+      }
+    } else if (!(o->force_exclude && strcmp(p, "-") != 0 && ddl_walker_left_out(walker, p, NULL))) {
       DDL_VEC_PUSH(rs->files, ddl_xstrdup(p));
+    }
   }
+  ddl_walker_free(walker);
   /* Output is sorted by file; the same file named twice is linted once. */
   if (rs->files.len > 1)
     qsort(rs->files.items, rs->files.len, sizeof(char *), by_path);
@@ -198,6 +209,10 @@ static int finish_output(int error, int status) {
   return status;
 }
 
+/* The error of what was printed to standard output directly (help, rule
+ * lists), with errno cleared before printing: stdio keeps only a flag. */
+static int printed_error(void) { return ferror(stdout) ? (errno ? errno : EIO) : 0; }
+
 static void free_state(run_state *rs) {
   for (size_t i = 0; i < rs->files.len; i++)
     free(rs->files.items[i]);
@@ -239,12 +254,13 @@ int main(int argc, char **argv) {
   if (!cli_parse(&o, argc, argv))
     return DDL_EXIT_ERROR;
   if (o.help || o.version) {
+    errno = 0;
     if (o.help)
       cli_help(stdout);
     else
       printf("ddlint %s\n", ddl_version());
     cli_opts_free(&o);
-    return finish_output(0, DDL_EXIT_OK);
+    return finish_output(printed_error(), DDL_EXIT_OK);
   }
   ddl_ctx *ctx = ddl_ctx_new();
   ddl_ctx_use_builtin_packs(ctx, !o.no_default_rules);
@@ -261,6 +277,7 @@ int main(int argc, char **argv) {
   if (ddl_emitter_new(&rs.err, ctx, "text", stderr, &err_opts))
     abort(); /* "text" is always a format */
   const ddl_ruleset *rules = NULL;
+  int list_error = 0;
   if (ddl_ctx_prepare(ctx)) {
     report_error(&rs, ddl_ctx_error(ctx));
   } else {
@@ -278,12 +295,15 @@ int main(int argc, char **argv) {
     if (ddl_emitter_new(&rs.out, ctx, o.format, stdout, &out_opts))
       abort(); /* cli_parse accepted only a name of ddl_formats() */
     rs.errors_in_output = format_info(o.format)->errors_in_output;
-    if (o.list_rules || o.explain) {
-      int rc = o.list_rules ? cli_list_rules(ctx) : cli_explain(ctx, o.explain);
+    if (o.list_rules || o.print_config || o.explain) {
+      bool json = strcmp(o.format, "json") == 0;
+      errno = 0;
+      int rc = o.explain ? cli_explain(ctx, o.explain) : cli_list_rules(ctx, o.print_config, json);
       if (rc < 0)
         report_error(&rs, ddl_ctx_error(ctx));
       else if (rc > 0)
         rs.status = DDL_EXIT_ERROR;
+      list_error = printed_error();
     } else if (o.paths.len == 0) {
       fprintf(stderr, "ddlint: error: no input files (give a file, a directory, or - for "
                       "standard input)\nTry 'ddlint --help'.\n");
@@ -292,7 +312,7 @@ int main(int argc, char **argv) {
       lint_paths(&rs, &o, ctx);
     }
   }
-  int error = rs.out ? ddl_emitter_status(rs.out) : 0;
+  int error = list_error ? list_error : rs.out ? ddl_emitter_status(rs.out) : 0;
   int status = rs.status;
   free_state(&rs);
   cli_opts_free(&o);

@@ -12,7 +12,7 @@
 typedef enum {
   OPT_FORMAT = 256, OPT_SUMMARY, OPT_NO_NOTES, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
   OPT_NO_DEFAULT_RULES, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_COLOR,
-  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_HELP,
+  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_EXCLUDE, OPT_FORCE_EXCLUDE, OPT_NO_IGNORE, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_PRINT_CONFIG, OPT_EXPLAIN, OPT_HELP,
   OPT_VERSION
 } opt_id;
 
@@ -41,6 +41,14 @@ static const opt_spec specs[] = {
     {OPT_CONFIG, 'c', "config", "FILE",
      "Use FILE as the configuration for every document instead of the nearest .ddlint.yaml"},
     {OPT_NO_CONFIG, 0, "no-config", NULL, "Ignore .ddlint.yaml files"},
+    {OPT_EXCLUDE, 0, "exclude", "GLOB",
+     "Leave out of directory walks what matches GLOB, as in .gitignore (drafts/, "
+     "docs/**/old-*.md), relative to the working directory; repeatable"},
+    {OPT_FORCE_EXCLUDE, 0, "force-exclude", NULL,
+     "Also leave out files named on the command line that --exclude or git ignores "
+     "(for pre-commit)"},
+    {OPT_NO_IGNORE, 0, "no-ignore", NULL,
+     "Do not skip what git ignores (.gitignore, .git/info/exclude) or node_modules folders"},
     {OPT_STDIN_FILENAME, 0, "stdin-filename", "NAME",
      "Name standard input (PATH '-') NAME in diagnostics and find its configuration from there"},
     {OPT_COLOR, 0, "color", "WHEN",
@@ -52,7 +60,10 @@ static const opt_spec specs[] = {
     {OPT_JOBS, 'j', "jobs", "N",
      "Lint on N threads (default: one per processor; 1: no threads); output is the same"},
     {OPT_LIST_RULES, 0, "list-rules", NULL,
-     "List every rule with its severity and whether it is enabled here, then exit"},
+     "List every rule with its severity and whether it is enabled here (as JSON with "
+     "--format=json), then exit"},
+    {OPT_PRINT_CONFIG, 0, "print-config", "FILE",
+     "Show the rules, severities, configuration and overrides that apply to FILE, then exit"},
     {OPT_EXPLAIN, 0, "explain", "RULE",
      "Explain a rule: what it checks, why it matters, a passage that passes; then exit"},
     {OPT_HELP, 'h', "help", NULL, "Show this help and exit"},
@@ -69,7 +80,9 @@ void cli_help(FILE *out) {
         "not cover, decisions that give no reason, and leftover placeholders.\n"
         "\n"
         "PATH is a file, a directory (searched recursively for *.md and *.markdown,\n"
-        "skipping hidden directories) or - for standard input.\n"
+        "skipping hidden entries, node_modules and what git ignores) or - for\n"
+        "standard input.  A file named here is linted even if excluded, unless\n"
+        "--force-exclude is given.\n"
         "\n"
         "Options:\n",
         out);
@@ -108,10 +121,14 @@ void cli_help(FILE *out) {
   for (const ddl_format *f = ddl_formats(); f->name; f++)
     fprintf(out, "  %-10s%s\n", f->name, f->description);
   fputs("\n"
-        "Configuration: the nearest .ddlint.yaml above each document may set\n"
+        "Configuration: the nearest .ddlint.yaml (or .ddlint.yml) above each document\n"
+        "may set\n"
         "  disable: [GLOB...]     enable: [GLOB...]     severity: {GLOB: LEVEL}\n"
         "  rule-packs: [PATH...]  headings: {AREA: [HEADING...]}  fail-on: LEVEL\n"
-        "Command-line --disable/--enable apply after it.\n"
+        "  overrides: [{files: [PATH-GLOB...], disable: ..., enable: ..., severity: ...}]\n"
+        "Overrides apply in order to the documents their files: globs match (as in\n"
+        ".gitignore, relative to the file's folder); command-line --disable/--enable\n"
+        "apply after all of it.\n"
         "\n"
         "In a document: <!-- ddlint-disable RULE... -->, <!-- ddlint-enable RULE... -->,\n"
         "<!-- ddlint-disable-next-line RULE... -->, <!-- ddlint-disable-line RULE... -->\n"
@@ -175,6 +192,9 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
     if (!parse_when(&o->color, arg))
       return bad("color", arg, "auto, always or never");
     break;
+  case OPT_EXCLUDE: DDL_VEC_PUSH(o->excludes, arg); break;
+  case OPT_FORCE_EXCLUDE: o->force_exclude = true; break;
+  case OPT_NO_IGNORE: o->no_ignore = true; break;
   case OPT_SNIPPET: o->snippet = WHEN_ALWAYS; break;
   case OPT_NO_SNIPPET: o->snippet = WHEN_NEVER; break;
   case OPT_QUIET: o->quiet = true; break;
@@ -189,6 +209,7 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
   }
   case OPT_LIST_RULES: o->list_rules = true; break;
   case OPT_EXPLAIN: o->explain = arg; break;
+  case OPT_PRINT_CONFIG: o->print_config = arg; break;
   case OPT_HELP: o->help = true; break;
   case OPT_VERSION: o->version = true; break;
   }
@@ -239,4 +260,5 @@ void cli_opts_free(cli_opts *o) {
   DDL_VEC_FREE(o->rules);
   DDL_VEC_FREE(o->selections);
   DDL_VEC_FREE(o->paths);
+  DDL_VEC_FREE(o->excludes);
 }

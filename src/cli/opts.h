@@ -16,14 +16,15 @@ typedef struct {
 
 typedef struct {
   const char *format;       /* a name of ddl_formats() */
-  bool no_notes, quiet, list_rules, help, version, no_default_rules, no_config;
-  const char *explain, *config, *stdin_filename;
+  bool no_notes, no_ignore, force_exclude, quiet, list_rules, help, version, no_default_rules, no_config;
+  const char *explain, *config, *stdin_filename, *print_config;
   int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
   unsigned jobs;            /* threads; 0: one per processor */
   cli_when color, snippet;
   DDL_VEC(const char *) rules;
   DDL_VEC(cli_selection) selections;
   DDL_VEC(const char *) paths;
+  DDL_VEC(const char *) excludes;
 } cli_opts;
 
 /* Parses ARGV into OPTS; on a usage error prints it and returns false.

@@ -1,13 +1,58 @@
 /* --list-rules and --explain. */
 #include "cli/rules_info.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
-int cli_list_rules(ddl_ctx *ctx) {
+static int list_json(const ddl_ruleset *rs, const char *path) {
+  json_t *doc = json_object(), *rules = json_array(), *lines = json_array();
+  const unsigned *at;
+  size_t n = ddl_ruleset_overrides(rs, &at);
+  for (size_t i = 0; i < n; i++)
+    json_array_append_new(lines, json_integer(at[i]));
+  for (size_t i = 0; i < ddl_ruleset_count(rs); i++) {
+    const ddl_rule *r = ddl_ruleset_rule(rs, i);
+    json_t *e = json_object();
+    json_object_set_new(e, "id", json_string(ddl_rule_id(r)));
+    json_object_set_new(e, "pack", json_string(ddl_rule_pack(r)));
+    json_object_set_new(e, "kind", json_string(ddl_rule_kind_name(r)));
+    json_object_set_new(e, "severity", json_string(ddl_severity_name(ddl_ruleset_severity(rs, i))));
+    json_object_set_new(e, "enabled", json_boolean(ddl_ruleset_enabled(rs, i)));
+    json_object_set_new(e, "summary", json_string(ddl_rule_summary(r)));
+    json_array_append_new(rules, e);
+  }
+  const char *config = ddl_ruleset_config(rs);
+  if (path)
+    json_object_set_new(doc, "path", json_string(path));
+  json_object_set_new(doc, "config", config ? json_string(config) : json_null());
+  json_object_set_new(doc, "overrides", lines);
+  json_object_set_new(doc, "rules", rules);
+  /* Strings from packs and paths are UTF-8 (or the pack would not have
+   * loaded); a value jansson refused would be missing, so check them all. */
+  int rc = json_array_size(rules) == ddl_ruleset_count(rs) ? json_dumpf(doc, stdout, JSON_INDENT(2))
+                                                            : -1;
+  json_decref(doc);
+  if (rc == 0)
+    putchar('\n');
+  return rc == 0 ? 0 : 1;
+}
+
+int cli_list_rules(ddl_ctx *ctx, const char *path, bool json) {
   const ddl_ruleset *rs;
-  if (ddl_ctx_ruleset(&rs, ctx, NULL))
+  if (ddl_ctx_ruleset(&rs, ctx, path))
     return -1;
+  if (json)
+    return list_json(rs, path);
+  if (path) {
+    const char *config = ddl_ruleset_config(rs);
+    const unsigned *at;
+    size_t n = ddl_ruleset_overrides(rs, &at);
+    printf("%s: configuration %s", path, config ? config : "(none)");
+    for (size_t i = 0; i < n; i++)
+      printf("%s%u", i ? ", " : ", overrides at line ", at[i]);
+    printf("\n\n");
+  }
   printf("%-38s %-8s %-9s %s\n", "RULE", "SEVERITY", "STATE", "SUMMARY");
   for (size_t i = 0; i < ddl_ruleset_count(rs); i++) {
     const ddl_rule *r = ddl_ruleset_rule(rs, i);

@@ -3,14 +3,15 @@
 
 #include "io/read.h"
 #include "util/mem.h"
+#include "util/pathglob.h"
 #include "yaml/ydoc.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const config_keys[] = {"disable", "enable", "severity", "rule-packs",
-                                          "headings", "fail-on", NULL};
+static const char *const config_keys[] = {"disable", "enable", "severity", "overrides",
+                                          "rule-packs", "headings", "fail-on", NULL};
 
 int ddl_fail_on_parse(int *out, const char *s) {
   static const char *const names[] = {"note", "warning", "error", "never"};
@@ -58,31 +59,17 @@ static int add_heading(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
   return DDL_OK;
 }
 
-static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
-  yaml_node_t *root = ddl_ydoc_root(y);
-  int rc = ddl_ydoc_check_keys(y, root, "the configuration", config_keys, NULL);
-  if (rc)
-    return rc;
+/* disable, enable and severity of MAP into R. */
+static int parse_rules(ddl_cfg_rules *r, ddl_ydoc *y, yaml_node_t *map) {
   yaml_node_t *n;
-  if ((n = ddl_ydoc_get(y, root, "disable")) &&
-      (rc = ddl_ydoc_strings(y, n, "'disable'", add_glob, &cfg->disable)))
+  int rc;
+  if ((n = ddl_ydoc_get(y, map, "disable")) &&
+      (rc = ddl_ydoc_strings(y, n, "'disable'", add_glob, &r->disable)))
     return rc;
-  if ((n = ddl_ydoc_get(y, root, "enable")) &&
-      (rc = ddl_ydoc_strings(y, n, "'enable'", add_glob, &cfg->enable)))
+  if ((n = ddl_ydoc_get(y, map, "enable")) &&
+      (rc = ddl_ydoc_strings(y, n, "'enable'", add_glob, &r->enable)))
     return rc;
-  if ((n = ddl_ydoc_get(y, root, "rule-packs"))) {
-    pack_ctx pc = {cfg, dir};
-    if ((rc = ddl_ydoc_strings(y, n, "'rule-packs'", add_pack, &pc)))
-      return rc;
-  }
-  if ((n = ddl_ydoc_get(y, root, "fail-on"))) {
-    const char *s;
-    if ((rc = ddl_ydoc_string(y, n, "'fail-on'", &s)))
-      return rc;
-    if (ddl_fail_on_parse(&cfg->fail_on, s))
-      return ddl_ydoc_fail(y, n, "'fail-on' must be error, warning, note or never");
-  }
-  if ((n = ddl_ydoc_get(y, root, "severity"))) {
+  if ((n = ddl_ydoc_get(y, map, "severity"))) {
     if (n->type != YAML_MAPPING_NODE)
       return ddl_ydoc_fail(y, n, "'severity' must map rule globs to error, warning or note");
     for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
@@ -95,8 +82,64 @@ static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
       s.glob = ddl_xstrdup(glob);
       s.line = (unsigned)k->start_mark.line + 1;
       s.column = (unsigned)k->start_mark.column + 1;
-      DDL_VEC_PUSH(cfg->severity, s);
+      DDL_VEC_PUSH(r->severity, s);
     }
+  }
+  return DDL_OK;
+}
+
+static const char *const override_keys[] = {"files", "disable", "enable", "severity", NULL};
+
+static int parse_overrides(ddl_config *cfg, ddl_ydoc *y, yaml_node_t *list) {
+  if (list->type != YAML_SEQUENCE_NODE)
+    return ddl_ydoc_fail(y, list, "'overrides' must be a list of {files: [GLOB...], disable: "
+                                  "[...], enable: [...], severity: {...}}");
+  for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top;
+       it++) {
+    yaml_node_t *o = ddl_ydoc_node(y, *it);
+    if (o->type != YAML_MAPPING_NODE)
+      return ddl_ydoc_fail(y, o, "each override must be a mapping with 'files'");
+    int rc = ddl_ydoc_check_keys(y, o, "an override", override_keys, NULL);
+    if (rc)
+      return rc;
+    ddl_cfg_override ov = {0};
+    ov.line = (unsigned)o->start_mark.line + 1;
+    ov.column = (unsigned)o->start_mark.column + 1;
+    yaml_node_t *files = ddl_ydoc_get(y, o, "files");
+    DDL_VEC_PUSH(cfg->overrides, ov); /* freed with CFG whatever follows */
+    ddl_cfg_override *last = &cfg->overrides.items[cfg->overrides.len - 1];
+    if (!files)
+      return ddl_ydoc_fail(y, o, "an override needs 'files', the globs it applies to");
+    if ((rc = ddl_ydoc_strings(y, files, "'files'", add_glob, &last->files)) ||
+        (rc = parse_rules(&last->rules, y, o)))
+      return rc;
+    if (last->files.len == 0)
+      return ddl_ydoc_fail(y, files, "an override's 'files' must name at least one glob");
+  }
+  return DDL_OK;
+}
+
+static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
+  yaml_node_t *root = ddl_ydoc_root(y);
+  int rc = ddl_ydoc_check_keys(y, root, "the configuration", config_keys, NULL);
+  if (rc)
+    return rc;
+  yaml_node_t *n;
+  if ((rc = parse_rules(&cfg->rules, y, root)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "overrides")) && (rc = parse_overrides(cfg, y, n)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "rule-packs"))) {
+    pack_ctx pc = {cfg, dir};
+    if ((rc = ddl_ydoc_strings(y, n, "'rule-packs'", add_pack, &pc)))
+      return rc;
+  }
+  if ((n = ddl_ydoc_get(y, root, "fail-on"))) {
+    const char *s;
+    if ((rc = ddl_ydoc_string(y, n, "'fail-on'", &s)))
+      return rc;
+    if (ddl_fail_on_parse(&cfg->fail_on, s))
+      return ddl_ydoc_fail(y, n, "'fail-on' must be error, warning, note or never");
   }
   if ((n = ddl_ydoc_get(y, root, "headings"))) {
     if (n->type != YAML_MAPPING_NODE)
@@ -148,15 +191,37 @@ int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path) {
   return DDL_OK;
 }
 
+static void strs_free(ddl_cfg_str_vec *v) {
+  for (size_t i = 0; i < v->len; i++)
+    free(v->items[i].value);
+  DDL_VEC_FREE(*v);
+}
+
+static void rules_free(ddl_cfg_rules *r) {
+  strs_free(&r->disable);
+  strs_free(&r->enable);
+  for (size_t i = 0; i < r->severity.len; i++)
+    free(r->severity.items[i].glob);
+  DDL_VEC_FREE(r->severity);
+}
+
+bool ddl_config_override_applies(const ddl_config *cfg, size_t i, const char *rel) {
+  const ddl_cfg_str_vec *files = &cfg->overrides.items[i].files;
+  for (size_t k = 0; k < files->len; k++)
+    if (ddl_pathglob_match_file(files->items[k].value, rel))
+      return true;
+  return false;
+}
+
 void ddl_config_free(ddl_config *cfg) {
   if (!cfg)
     return;
-  for (size_t i = 0; i < cfg->disable.len; i++)
-    free(cfg->disable.items[i].value);
-  for (size_t i = 0; i < cfg->enable.len; i++)
-    free(cfg->enable.items[i].value);
-  for (size_t i = 0; i < cfg->severity.len; i++)
-    free(cfg->severity.items[i].glob);
+  rules_free(&cfg->rules);
+  for (size_t i = 0; i < cfg->overrides.len; i++) {
+    strs_free(&cfg->overrides.items[i].files);
+    rules_free(&cfg->overrides.items[i].rules);
+  }
+  DDL_VEC_FREE(cfg->overrides);
   for (size_t i = 0; i < cfg->rule_packs.len; i++) {
     free(cfg->rule_packs.items[i].path);
     free(cfg->rule_packs.items[i].name);
@@ -167,9 +232,6 @@ void ddl_config_free(ddl_config *cfg) {
     DDL_VEC_FREE(cfg->headings.items[i].headings);
     free(cfg->headings.items[i].area);
   }
-  DDL_VEC_FREE(cfg->disable);
-  DDL_VEC_FREE(cfg->enable);
-  DDL_VEC_FREE(cfg->severity);
   DDL_VEC_FREE(cfg->rule_packs);
   DDL_VEC_FREE(cfg->headings);
   free(cfg->path);

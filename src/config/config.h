@@ -33,19 +33,38 @@ typedef struct {
   DDL_VEC(char *) headings;
 } ddl_cfg_headings;
 
-typedef struct ddl_config {
-  char *path;
+/* Rule settings, at the top of the file or in an override. */
+typedef struct {
   ddl_cfg_str_vec disable, enable;
   DDL_VEC(ddl_cfg_severity) severity;
+} ddl_cfg_rules;
+
+/* An overrides: entry: rule settings for the files matching one of its
+ * globs (as in .gitignore, relative to the configuration's directory). */
+typedef struct {
+  ddl_cfg_str_vec files;
+  ddl_cfg_rules rules;
+  unsigned line, column;
+} ddl_cfg_override;
+
+typedef struct ddl_config {
+  char *path;
+  ddl_cfg_rules rules;
+  DDL_VEC(ddl_cfg_override) overrides;   /* applied in order after RULES */
   DDL_VEC(ddl_cfg_pack) rule_packs;
   DDL_VEC(ddl_cfg_headings) headings;
   int fail_on;                     /* a ddl_severity, 3 for never, -1 unset */
 } ddl_config;
 
-/* The name ddlint looks for, walking up from each document. */
+/* The names ddlint looks for, walking up from each document; a directory
+ * may hold one of them, not both. */
 #define DDL_CONFIG_NAME ".ddlint.yaml"
+#define DDL_CONFIG_NAME_YML ".ddlint.yml"
 
 int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path);
+/* Whether override I of CFG applies to the document at REL, its path
+ * relative to the configuration's directory. */
+bool ddl_config_override_applies(const ddl_config *cfg, size_t i, const char *rel);
 void ddl_config_free(ddl_config *cfg);
 /* Parses error|warning|note|never into 2|1|0|3. */
 int ddl_fail_on_parse(int *out, const char *s);

@@ -63,13 +63,18 @@ static size_t nearest(ddl_config_finder *f, const char *dir) {
   size_t at;
   if (ddl_strmap_get(&f->nearest, dir, &at))
     return at;
-  char *cand = join(dir, DDL_CONFIG_NAME);
+  char *cand = join(dir, DDL_CONFIG_NAME), *yml = join(dir, DDL_CONFIG_NAME_YML);
   struct stat st;
   size_t found = SIZE_MAX;
   if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
-    found = keep(f, cand);
+    found = keep(f, cand); /* config_entry refuses it if .ddlint.yml is there too */
+    free(yml);
+  } else if (stat(yml, &st) == 0 && S_ISREG(st.st_mode)) {
+    found = keep(f, yml);
+    free(cand);
   } else {
     free(cand);
+    free(yml);
     const char *slash = strrchr(dir, '/');
     if (slash && strcmp(dir, "/") != 0) {
       char *parent = slash == dir ? ddl_xstrdup("/") : ddl_xstrndup(dir, (size_t)(slash - dir));
@@ -87,6 +92,10 @@ const char *ddl_config_finder_find(ddl_config_finder *f, const char *dir) {
   /* An unresolvable directory is searched as given, as before. */
   size_t at = nearest(f, real ? real : dir);
   return at == SIZE_MAX ? NULL : f->strings.items[at];
+}
+
+const char *ddl_config_finder_real(ddl_config_finder *f, const char *dir) {
+  return canonical(f, dir);
 }
 
 void ddl_config_finder_free(ddl_config_finder *f) {

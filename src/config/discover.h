@@ -18,6 +18,8 @@ typedef struct {
 /* The nearest configuration for a document in directory DIR (as the user
  * or the walk named it), or NULL; owned by F. */
 const char *ddl_config_finder_find(ddl_config_finder *f, const char *dir);
+/* DIR's real path (owned by F), or NULL when it cannot be resolved. */
+const char *ddl_config_finder_real(ddl_config_finder *f, const char *dir);
 void ddl_config_finder_free(ddl_config_finder *f);
 
 #endif

@@ -73,8 +73,9 @@ static int no_match(const ddl_ruleset *rs, ddl_errsink *errs, int code, const ch
                        "%s'%s' matches no rule (see ddlint --list-rules)%s", prefix, glob, hint);
 }
 
-static int apply_config(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cfg) {
-  const ddl_cfg_str_vec *lists[2] = {&cfg->disable, &cfg->enable};
+static int apply_rules(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cfg,
+                       const ddl_cfg_rules *r) {
+  const ddl_cfg_str_vec *lists[2] = {&r->disable, &r->enable};
   for (int l = 0; l < 2; l++) {
     bool enable = l == 1;
     for (size_t i = 0; i < lists[l]->len; i++) {
@@ -83,12 +84,22 @@ static int apply_config(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cf
         return no_match(rs, errs, DDL_ECONFIG, cfg->path, g->line, g->column, "", g->value);
     }
   }
-  for (size_t i = 0; i < cfg->severity.len; i++) {
-    const ddl_cfg_severity *s = &cfg->severity.items[i];
+  for (size_t i = 0; i < r->severity.len; i++) {
+    const ddl_cfg_severity *s = &r->severity.items[i];
     if (apply_glob(rs, s->glob, NULL, &s->severity) == 0)
       return no_match(rs, errs, DDL_ECONFIG, cfg->path, s->line, s->column, "", s->glob);
   }
   return DDL_OK;
+}
+
+/* The configuration's settings, then those of each override in USE. */
+static int apply_config(ddl_ruleset *rs, ddl_errsink *errs, const ddl_config *cfg,
+                        const bool *use) {
+  int rc = apply_rules(rs, errs, cfg, &cfg->rules);
+  for (size_t i = 0; rc == DDL_OK && use && i < cfg->overrides.len; i++)
+    if (use[i])
+      rc = apply_rules(rs, errs, cfg, &cfg->overrides.items[i].rules);
+  return rc;
 }
 
 static int apply_selection(ddl_ruleset *rs, ddl_errsink *errs, const ddl_selection *sel) {
@@ -207,7 +218,8 @@ int ddl_ruleset_check_ids(ddl_errsink *errs, ddl_pack *const *packs, size_t npac
 }
 
 int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *packs, size_t npacks,
-                      const ddl_config *cfg, const ddl_selection *sel, size_t nsel) {
+                      const ddl_config *cfg, const bool *overrides, const ddl_selection *sel,
+                      size_t nsel) {
   ddl_ruleset *rs = ddl_xcalloc(1, sizeof(*rs));
   rs->fail_on = cfg ? cfg->fail_on : -1;
   int rc = collect_rules(rs, errs, packs, npacks);
@@ -219,7 +231,7 @@ int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *pac
     rs->enabled[i] = rs->rules[i]->enabled;
     rs->severity[i] = rs->rules[i]->severity;
   }
-  if (cfg && ((rc = apply_config(rs, errs, cfg)) || (rc = add_synonyms(rs, errs, cfg))))
+  if (cfg && ((rc = apply_config(rs, errs, cfg, overrides)) || (rc = add_synonyms(rs, errs, cfg))))
     goto fail;
   for (size_t i = 0; i < nsel; i++)
     if ((rc = apply_selection(rs, errs, &sel[i])))
@@ -249,6 +261,8 @@ void ddl_ruleset_free(ddl_ruleset *rs) {
   free(rs->rules);
   free(rs->enabled);
   free(rs->severity);
+  free(rs->config);
+  DDL_VEC_FREE(rs->override_lines);
   free(rs);
 }
 
@@ -287,4 +301,21 @@ bool ddl_ruleset_engine_rule(const ddl_ruleset *rs, const char *id, ddl_severity
   }
   *sev = rs->severity[i];
   return rs->enabled[i];
+}
+
+void ddl_ruleset_set_origin(ddl_ruleset *rs, const ddl_config *cfg, const bool *use) {
+  free(rs->config);
+  rs->config = ddl_xstrdup(cfg->path);
+  rs->override_lines.len = 0;
+  for (size_t i = 0; use && i < cfg->overrides.len; i++)
+    if (use[i])
+      DDL_VEC_PUSH(rs->override_lines, cfg->overrides.items[i].line);
+}
+
+const char *ddl_ruleset_config(const ddl_ruleset *rs) { return rs->config; }
+
+size_t ddl_ruleset_overrides(const ddl_ruleset *rs, const unsigned **lines) {
+  if (lines)
+    *lines = rs->override_lines.items;
+  return rs->override_lines.len;
 }

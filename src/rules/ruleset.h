@@ -27,13 +27,20 @@ struct ddl_ruleset {
   ddl_lexicon *lex;
   DDL_VEC(ddl_synonyms) synonyms;
   int fail_on; /* from the configuration, -1 when unset */
+  char *config; /* the configuration file it was built from, or NULL */
+  DDL_VEC(unsigned) override_lines; /* of the overrides it applies */
 };
 
 /* Later packs replace earlier packs of the same name; a rule id defined by
- * two different packs is an error.  CFG may be NULL. */
+ * two different packs is an error.  CFG may be NULL; OVERRIDES (NULL:
+ * none) says which of its overrides apply, one flag each. */
 int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *packs, size_t npacks,
-                      const ddl_config *cfg, const ddl_selection *sel, size_t nsel);
+                      const ddl_config *cfg, const bool *overrides, const ddl_selection *sel,
+                      size_t nsel);
 void ddl_ruleset_free(ddl_ruleset *rs);
+/* Records that RS comes from CFG with the overrides in USE (NULL: none),
+ * for --print-config. */
+void ddl_ruleset_set_origin(ddl_ruleset *rs, const ddl_config *cfg, const bool *use);
 /* Fails as ddl_ruleset_build would on a rule id defined by two packs, in
  * linear time and without building anything. */
 int ddl_ruleset_check_ids(ddl_errsink *errs, ddl_pack *const *packs, size_t npacks);

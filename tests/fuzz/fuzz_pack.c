@@ -146,7 +146,7 @@ static void as_pack(const uint8_t *data, size_t size) {
   /* Beside the built-in packs: same-named packs replace, same ids clash. */
   builtin[nbuiltin] = pack;
   ddl_ruleset *rs = NULL;
-  rc = ddl_ruleset_build(&rs, ddl_ctx__errsink(ctx), builtin, nbuiltin + 1, NULL, NULL, 0);
+  rc = ddl_ruleset_build(&rs, ddl_ctx__errsink(ctx), builtin, nbuiltin + 1, NULL, NULL, NULL, 0);
   if (rc == DDL_OK) {
     ddl_ruleset_free(rs);
   } else {
@@ -168,7 +168,11 @@ static void as_config(const uint8_t *data, size_t size) {
   } else {
     const ddl_selection sel = {(char *)"deep-dive/api*,hygiene/*", false};
     ddl_ruleset *rs = NULL;
-    rc = ddl_ruleset_build(&rs, ddl_ctx__errsink(ctx), builtin, nbuiltin, cfg, &sel, 1);
+    /* Every override applies, so that each one's rules are checked. */
+    bool *all = malloc(cfg->overrides.len + 1);
+    memset(all, 1, cfg->overrides.len + 1);
+    rc = ddl_ruleset_build(&rs, ddl_ctx__errsink(ctx), builtin, nbuiltin, cfg, all, &sel, 1);
+    free(all);
     if (rc == DDL_OK)
       ddl_ruleset_free(rs);
     else

@@ -123,6 +123,18 @@ static const config_error_case error_cases[] = {
     {"control character", "disable: [t/one]\nfail-on: x\x07\n", 2, 11,
      "invalid YAML: control characters are not allowed"},
     {"invalid UTF-8 in a comment", "disable: [t/one]\n\n# caf\xE9\n", 3, 6, "invalid YAML"},
+    /* Overrides: checked whether or not a document matches their files. */
+    {"overrides a mapping", "overrides: {files: [a]}\n", 1, 12, "'overrides' must be a list"},
+    {"override a string", "overrides: [docs]\n", 1, 13, "each override must be a mapping"},
+    {"override without files", "overrides:\n  - disable: [t/one]\n", 2, 5, "needs 'files'"},
+    {"override with no globs", "overrides:\n  - files: []\n", 2, 12, "at least one glob"},
+    {"override unknown key", "overrides:\n  - files: [a]\n    disabled: [t/one]\n", 3, 5,
+     "unknown key 'disabled'"},
+    {"override glob matching no rule, for no document",
+     "overrides:\n  - files: [elsewhere/*.md]\n    disable: [nope]\n", 3, 15,
+     "'nope' matches no rule"},
+    {"override severity bad", "overrides:\n  - files: [doc.md]\n    severity: {t/one: loud}\n", 3,
+     23, "error, warning or note"},
 };
 
 START_TEST(test_config_error) {
