@@ -74,19 +74,32 @@ static json_t *artifact(sarif_state *st, const char *path) {
   return a;
 }
 
+/* Where the last column conversion stopped: diagnostics come sorted, so
+ * the next one on the same line usually continues from here, and a line
+ * with 50,000 findings is counted once, not once per finding. */
+typedef struct {
+  const ddl_result *r;
+  unsigned line;
+  size_t byte;     /* bytes of the line counted */
+  unsigned points; /* code points among them */
+} column_cursor;
+
 /* A byte column of line LINE as a code-point column.  Columns past the
  * end of the line (the end of a diagnostic that takes the line break)
  * count one each. */
-static unsigned code_point_column(const ddl_result *r, unsigned line, unsigned column) {
+static unsigned code_point_column(column_cursor *c, const ddl_result *r, unsigned line,
+                                  unsigned column) {
   size_t len;
   const char *text = ddl_result_line(r, line, &len);
   if (!text || column == 0)
     return column;
   size_t bytes = column - 1, within = bytes < len ? bytes : len;
-  unsigned n = 1;
-  for (size_t i = 0; i < within; i++)
-    n += ((unsigned char)text[i] & 0xC0) != 0x80;
-  return n + (unsigned)(bytes - within);
+  if (c->r != r || c->line != line || c->byte > within)
+    *c = (column_cursor){r, line, 0, 0};
+  for (size_t i = c->byte; i < within; i++)
+    c->points += ((unsigned char)text[i] & 0xC0) != 0x80;
+  c->byte = within;
+  return c->points + 1 + (unsigned)(bytes - within);
 }
 
 static json_t *location(sarif_state *st, const char *path, json_t *region) {
@@ -163,6 +176,7 @@ static void *begin(ddl_emitter *e) {
 static void file(ddl_emitter *e, const ddl_result *r) {
   sarif_state *st = e->state;
   const char *path = ddl_result_path(r);
+  column_cursor starts = {0}, ends = {0};
   for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
     json_t *res = json_object(), *region = json_object(), *locs = json_array();
@@ -177,10 +191,10 @@ static void file(ddl_emitter *e, const ddl_result *r) {
     unsigned line = ddl_diag_line(d), end_line = ddl_diag_end_line(d);
     emit_json_set(&st->failed, region, "startLine", json_integer(line));
     emit_json_set(&st->failed, region, "startColumn",
-                  json_integer(code_point_column(r, line, ddl_diag_column(d))));
+                  json_integer(code_point_column(&starts, r, line, ddl_diag_column(d))));
     emit_json_set(&st->failed, region, "endLine", json_integer(end_line));
     emit_json_set(&st->failed, region, "endColumn",
-                  json_integer(code_point_column(r, end_line, ddl_diag_end_column(d))));
+                  json_integer(code_point_column(&ends, r, end_line, ddl_diag_end_column(d))));
     emit_json_append(&st->failed, locs, location(st, path, region));
     emit_json_set(&st->failed, res, "locations", locs);
     emit_json_append(&st->failed, st->results, res);
