@@ -169,6 +169,9 @@ typedef struct {
    * against paths relative to the working directory. */
   const char *const *exclude;
   size_t nexclude;
+  /* When not NULL, the exclude: and include: lists of the configuration
+   * files CTX finds (or is given) apply too, relative to their folders. */
+  ddl_ctx *ctx;
 } ddl_walk_options;
 
 /* A walker walks as ddl_walk() does, leaving out what OPTS says (NULL:

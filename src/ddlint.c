@@ -271,10 +271,10 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     remember_error(&e, ctx, rc);
   if (rc == DDL_OK && cfg)
     ddl_ruleset_set_origin(e.rs, cfg, NULL);
-  if (rc == DDL_OK && cfg && cfg->overrides.len) {
+  bool keep = rc == DDL_OK && cfg &&
+              (cfg->overrides.len || cfg->exclude.len || cfg->include.len);
+  if (keep) {
     e.cfg = cfg;
-    e.all = packs;
-    e.nall = npacks;
     char *dir = ddl_xstrdup(path);
     char *slash = strrchr(dir, '/');
     strcpy(slash ? slash : dir, slash ? "" : ".");
@@ -282,6 +282,10 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     e.dir = ddl_xmalloc(strlen(real ? real : dir) + 2);
     sprintf(e.dir, "%s/", real ? real : dir);
     free(dir);
+  }
+  if (keep && cfg->overrides.len) {
+    e.all = packs;
+    e.nall = npacks;
     /* Build the ruleset with every override once, so that a glob in one
      * that matches no rule is an error now, whatever documents match. */
     bool *all = ddl_xmalloc(cfg->overrides.len * sizeof(bool));
@@ -299,7 +303,8 @@ static cfg_entry *config_entry(ddl_ctx *ctx, const char *path) {
     DDL_VEC_PUSH(e.variants, v);
   } else {
     free(packs);
-    ddl_config_free(cfg);
+    if (!keep)
+      ddl_config_free(cfg);
   }
   DDL_VEC_PUSH(ctx->configs, e);
   if (e.path)
@@ -393,10 +398,32 @@ static int ruleset_for(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) 
     return ddl_fail(&ctx->errs, e->rc, e->err.path, e->err.line, e->err.column, "%s",
                          e->err.message);
   }
-  if (e->cfg)
+  if (e->cfg && e->cfg->overrides.len)
     return variant_for(out, ctx, (size_t)(e - ctx->configs.items), path);
   *out = e->rs;
   return DDL_OK;
+}
+
+bool ddl__ctx_leaves_out(ddl_ctx *ctx, const char *path, bool is_dir) {
+  if (ddl_ctx_prepare(ctx) || (!ctx->config_file && !ctx->discover))
+    return false;
+  const char *config = ctx->config_file;
+  if (!config) {
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? ddl_xstrndup(path, (size_t)(slash - path)) : ddl_xstrdup(".");
+    config = ddl_config_finder_find(&ctx->finder, *dir ? dir : "/");
+    free(dir);
+  }
+  if (!config)
+    return false;
+  cfg_entry *e = config_entry(ctx, config);
+  /* A broken configuration selects nothing out: linting reports it. */
+  if (e->rc || !e->cfg || (!e->cfg->exclude.len && !e->cfg->include.len))
+    return false;
+  char *rel = relative_to_config(ctx, e, path);
+  bool out = ddl_config_leaves_out(e->cfg, rel, is_dir);
+  free(rel);
+  return out;
 }
 
 int ddl_ctx_ruleset(const ddl_ruleset **out, ddl_ctx *ctx, const char *path) {
@@ -454,6 +481,9 @@ static int lint_source(ddl_result **out, const ddl_ruleset *rs, ddl_source *src)
   ddl_check_directives(&r->diags, doc, rs);
   ddl_diag_finalize(&r->diags, &doc->src);
   ddl_suppress(&r->diags, doc);
+  if (!rs->notes) /* notes: false in the configuration */
+    for (size_t i = 0; i < r->diags.items.len; i++)
+      r->diags.items.items[i]->nnotes = 0;
   for (size_t i = 0; i < r->diags.items.len; i++)
     r->counts[r->diags.items.items[i]->severity]++;
   r->src = doc->src; /* the result keeps the text for snippets */

@@ -35,5 +35,8 @@ int ddl__lint_owned(ddl_result **out, const ddl_ruleset *rs, ddl_errsink *errs, 
 
 /* The context's error sink, for the unit tests of the layers below it. */
 ddl_errsink *ddl_ctx__errsink(ddl_ctx *ctx);
+/* Whether the configuration that governs PATH leaves it out of directory
+ * walks (its exclude: and include: lists); for the walker. */
+bool ddl__ctx_leaves_out(ddl_ctx *ctx, const char *path, bool is_dir);
 
 #endif

@@ -70,8 +70,8 @@ static int by_path(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void collect(run_state *rs, const cli_opts *o) {
-  ddl_walk_options wopts = {o->no_ignore, o->excludes.items, o->excludes.len};
+static void collect(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
+  ddl_walk_options wopts = {o->no_ignore, o->excludes.items, o->excludes.len, ctx};
   ddl_walker *walker = ddl_walker_new(&wopts);
   for (size_t i = 0; i < o->paths.len; i++) {
     const char *p = o->paths.items[i];
@@ -238,7 +238,7 @@ static const ddl_format *format_info(const char *name) {
 }
 
 static void lint_paths(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
-  collect(rs, o);
+  collect(rs, o, ctx);
   lint_run lr = {rs, o, format_info(o->format)->document, {0, 0, 0}};
   lint_all(&lr, ctx);
   int error = ddl_emitter_end(rs->out);

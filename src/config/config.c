@@ -10,8 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const config_keys[] = {"disable", "enable", "severity", "overrides",
-                                          "rule-packs", "headings", "fail-on", NULL};
+static const char *const config_keys[] = {"disable", "enable",   "severity", "overrides",
+                                          "rule-packs", "headings", "fail-on",  "notes",
+                                          "exclude",  "include",  NULL};
 
 int ddl_fail_on_parse(int *out, const char *s) {
   static const char *const names[] = {"note", "warning", "error", "never"};
@@ -134,6 +135,14 @@ static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
     if ((rc = ddl_ydoc_strings(y, n, "'rule-packs'", add_pack, &pc)))
       return rc;
   }
+  if ((n = ddl_ydoc_get(y, root, "notes")) && (rc = ddl_ydoc_bool(y, n, "'notes'", &cfg->notes)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "exclude")) &&
+      (rc = ddl_ydoc_strings(y, n, "'exclude'", add_glob, &cfg->exclude)))
+    return rc;
+  if ((n = ddl_ydoc_get(y, root, "include")) &&
+      (rc = ddl_ydoc_strings(y, n, "'include'", add_glob, &cfg->include)))
+    return rc;
   if ((n = ddl_ydoc_get(y, root, "fail-on"))) {
     const char *s;
     if ((rc = ddl_ydoc_string(y, n, "'fail-on'", &s)))
@@ -169,6 +178,7 @@ int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path) {
   ddl_config *cfg = ddl_xcalloc(1, sizeof(*cfg));
   cfg->path = ddl_xstrdup(path);
   cfg->fail_on = -1;
+  cfg->notes = true;
   ddl_ydoc y;
   rc = ddl_ydoc_load(&y, errs, DDL_ECONFIG, path, data, len);
   if (rc == DDL_OK) {
@@ -205,6 +215,18 @@ static void rules_free(ddl_cfg_rules *r) {
   DDL_VEC_FREE(r->severity);
 }
 
+bool ddl_config_leaves_out(const ddl_config *cfg, const char *rel, bool is_dir) {
+  for (size_t i = 0; i < cfg->exclude.len; i++)
+    if (ddl_pathglob_match(cfg->exclude.items[i].value, rel, is_dir))
+      return true;
+  if (is_dir || cfg->include.len == 0)
+    return false;
+  for (size_t i = 0; i < cfg->include.len; i++)
+    if (ddl_pathglob_match_file(cfg->include.items[i].value, rel))
+      return false;
+  return true;
+}
+
 bool ddl_config_override_applies(const ddl_config *cfg, size_t i, const char *rel) {
   const ddl_cfg_str_vec *files = &cfg->overrides.items[i].files;
   for (size_t k = 0; k < files->len; k++)
@@ -217,6 +239,8 @@ void ddl_config_free(ddl_config *cfg) {
   if (!cfg)
     return;
   rules_free(&cfg->rules);
+  strs_free(&cfg->exclude);
+  strs_free(&cfg->include);
   for (size_t i = 0; i < cfg->overrides.len; i++) {
     strs_free(&cfg->overrides.items[i].files);
     rules_free(&cfg->overrides.items[i].rules);

@@ -54,6 +54,10 @@ typedef struct ddl_config {
   DDL_VEC(ddl_cfg_pack) rule_packs;
   DDL_VEC(ddl_cfg_headings) headings;
   int fail_on;                     /* a ddl_severity, 3 for never, -1 unset */
+  bool notes;                      /* keep the per-question notes (default) */
+  /* What directory walks leave out, and (when not empty) the only files
+   * they lint: globs as in .gitignore, relative to the file's folder. */
+  ddl_cfg_str_vec exclude, include;
 } ddl_config;
 
 /* The names ddlint looks for, walking up from each document; a directory
@@ -62,6 +66,9 @@ typedef struct ddl_config {
 #define DDL_CONFIG_NAME_YML ".ddlint.yml"
 
 int ddl_config_load(ddl_config **out, ddl_errsink *errs, const char *path);
+/* Whether walks leave out REL, a path relative to the configuration's
+ * directory, by its exclude: and include: lists. */
+bool ddl_config_leaves_out(const ddl_config *cfg, const char *rel, bool is_dir);
 /* Whether override I of CFG applies to the document at REL, its path
  * relative to the configuration's directory. */
 bool ddl_config_override_applies(const ddl_config *cfg, size_t i, const char *rel);

@@ -123,7 +123,8 @@ static bool left_out(const walk *k, const char *name, const char *path, const ch
   if (!w->opts.no_ignore && is_dir && strcmp(name, "node_modules") == 0)
     return true;
   return excluded(w, path, is_dir) ||
-         (!w->opts.no_ignore && git_ignored(k->repo, k->workdir_len, abs, is_dir));
+         (!w->opts.no_ignore && git_ignored(k->repo, k->workdir_len, abs, is_dir)) ||
+         (w->opts.ctx && ddl__ctx_leaves_out(w->opts.ctx, path, is_dir));
 }
 
 /* Walks DIR, whose resolved path is ABS (NULL outside a work tree). */
@@ -272,6 +273,8 @@ bool ddl_walker_left_out(ddl_walker *w, const char *path, const char **why) {
   const char *rel = relative(w, path);
   for (size_t i = 0; !out && i < w->opts.nexclude; i++)
     out = ddl_pathglob_match_file(w->opts.exclude[i], rel);
+  if (!out && w->opts.ctx && ddl__ctx_leaves_out(w->opts.ctx, path, false))
+    out = true;
   if (out && why)
     *why = "excluded";
   char *abs = out ? NULL : realpath(path, NULL);

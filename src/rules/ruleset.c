@@ -222,6 +222,7 @@ int ddl_ruleset_build(ddl_ruleset **out, ddl_errsink *errs, ddl_pack *const *pac
                       size_t nsel) {
   ddl_ruleset *rs = ddl_xcalloc(1, sizeof(*rs));
   rs->fail_on = cfg ? cfg->fail_on : -1;
+  rs->notes = cfg ? cfg->notes : true;
   int rc = collect_rules(rs, errs, packs, npacks);
   if (rc)
     goto fail;

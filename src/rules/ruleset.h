@@ -27,6 +27,7 @@ struct ddl_ruleset {
   ddl_lexicon *lex;
   DDL_VEC(ddl_synonyms) synonyms;
   int fail_on; /* from the configuration, -1 when unset */
+  bool notes;   /* the configuration keeps notes (notes: true, the default) */
   char *config; /* the configuration file it was built from, or NULL */
   DDL_VEC(unsigned) override_lines; /* of the overrides it applies */
 };

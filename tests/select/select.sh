@@ -90,6 +90,26 @@ case $design in *deep-dive/scalability*deep-dive/security*) ;; *) fail "override
 [ "$(cd docs && rules_of adr/0001-queue.md)" = "$adr" ] ||
   fail "overrides depend on the working directory"
 
+# Configuration exclude: and include:, relative to each file's folder, for
+# the documents it governs; and notes: false.
+cp .ddlint.yaml overrides.yaml
+printf 'include: ["docs/**"]\n' >>.ddlint.yaml
+printf 'exclude: [old-*.md]\nnotes: false\n' >docs/.ddlint.yaml
+with_config() {
+  "$ddlint" -q --format=json "$@" 2>/dev/null |
+    python3 -c 'import json,sys; print(" ".join(f["path"] for f in json.load(sys.stdin)["files"]))'
+}
+got=$(with_config .)
+[ "$got" = "./docs/adr/0001-queue.md ./docs/design.md" ] || fail "exclude:/include: linted [$got]"
+got=$(with_config README.md docs/old-notes.md)
+[ "$got" = "README.md docs/old-notes.md" ] || fail "exclude:/include: on named files: [$got]"
+got=$(with_config --force-exclude README.md docs/old-notes.md docs/design.md)
+[ "$got" = "docs/design.md" ] || fail "exclude:/include: with --force-exclude: [$got]"
+"$ddlint" -q --no-snippet docs/design.md | grep -q ': note: ' && fail "notes: false still prints notes"
+
+mv overrides.yaml .ddlint.yaml
+rm docs/.ddlint.yaml
+
 # .ddlint.yml is found too, and both names in one folder are an error.
 printf 'disable: [hygiene]\n' >docs/adr/.ddlint.yml
 [ "$(rules_of docs/adr/0001-queue.md)" = "deep-dive/api deep-dive/components deep-dive/data deep-dive/performance deep-dive/reliability deep-dive/scalability deep-dive/security " ] ||
