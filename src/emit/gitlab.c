@@ -1,5 +1,6 @@
 /* --format=gitlab: a GitLab Code Quality report, one JSON array of
  *   {description, check_name, fingerprint, severity, location: {path, lines: {begin}}}
+ * (plus Code Climate's type and categories).
  * The fingerprint must stay the same while a finding stays, so that merge
  * requests show what is new: it hashes the path, the rule, the message and
  * how many identical findings came before in the file, never the line,
@@ -72,11 +73,17 @@ static void file(ddl_emitter *e, const ddl_result *r) {
              (unsigned long long)h[1]);
     json_t *issue = json_object(), *loc = json_object(), *lines = json_object();
     char *text = emit_message_with_notes(&e->o, d);
+    /* type and categories make each entry a Code Climate issue too, the
+     * format GitLab's is a subset of. */
+    emit_json_set(&st->failed, issue, "type", json_string("issue"));
     emit_json_set(&st->failed, issue, "description", emit_json_text(text));
     free(text);
     emit_json_set(&st->failed, issue, "check_name", emit_json_text(rule));
     emit_json_set(&st->failed, issue, "fingerprint", json_string(fingerprint));
     emit_json_set(&st->failed, issue, "severity", json_string(severity(ddl_diag_severity(d))));
+    json_t *categories = json_array();
+    emit_json_append(&st->failed, categories, json_string("Clarity"));
+    emit_json_set(&st->failed, issue, "categories", categories);
     emit_json_set(&st->failed, lines, "begin", json_integer(ddl_diag_line(d)));
     if (ddl_diag_end_line(d) != ddl_diag_line(d))
       emit_json_set(&st->failed, lines, "end", json_integer(ddl_diag_end_line(d)));
