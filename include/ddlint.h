@@ -69,6 +69,9 @@ const char *ddl_version(void);
 const char *ddl_severity_name(ddl_severity sev);
 /* Parses "error", "warning" or "note"; returns DDL_EUSAGE otherwise. */
 int ddl_severity_parse(ddl_severity *out, const char *name);
+/* Parses a --fail-on level, "note", "warning", "error" or "never", into
+ * 0, 1, 2 or 3; returns DDL_EUSAGE otherwise. */
+int ddl_fail_on_parse(int *out, const char *name);
 const char *ddl_coverage_status_name(ddl_coverage_status status);
 
 /* ---- Context ------------------------------------------------------- */

@@ -1,7 +1,6 @@
 /* The option table, getopt_long over it, and the help text from it. */
 #include "cli/opts.h"
 
-#include "config/config.h"
 #include "ddlint.h"
 
 #include <errno.h>

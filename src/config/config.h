@@ -73,7 +73,5 @@ bool ddl_config_leaves_out(const ddl_config *cfg, const char *rel, bool is_dir);
  * relative to the configuration's directory. */
 bool ddl_config_override_applies(const ddl_config *cfg, size_t i, const char *rel);
 void ddl_config_free(ddl_config *cfg);
-/* Parses error|warning|note|never into 2|1|0|3. */
-int ddl_fail_on_parse(int *out, const char *s);
 
 #endif

@@ -61,9 +61,16 @@ static const char *command(ddl_severity sev) {
   return sev == DDL_SEV_ERROR ? "error" : sev == DDL_SEV_WARNING ? "warning" : "notice";
 }
 
+/* Paths relative to the workspace, as the runner resolves them. */
+static const char *workspace_path(const char *path) {
+  while (path[0] == '.' && path[1] == '/')
+    path += 2;
+  return path;
+}
+
 static void file(ddl_emitter *e, const ddl_result *r) {
   emit_opts *o = &e->o;
-  const char *path = ddl_result_path(r);
+  const char *path = workspace_path(ddl_result_path(r));
   for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
     emit_printf(o, "::%s file=", command(ddl_diag_severity(d)));
@@ -82,7 +89,7 @@ static void file(ddl_emitter *e, const ddl_result *r) {
 static void error(ddl_emitter *e, const char *path, const ddl_error *err) {
   emit_opts *o = &e->o;
   emit_write(o, "::error file=", 13);
-  escaped(o, err->path ? err->path : path, true);
+  escaped(o, workspace_path(err->path ? err->path : path), true);
   if (err->line)
     emit_printf(o, ",line=%u,col=%u", err->line, err->column ? err->column : 1);
   emit_write(o, ",title=ddlint::", 15);
