@@ -8,6 +8,7 @@
 #include "emit/emit.h"
 
 #include "util/buf.h"
+#include "util/path.h"
 #include "util/utf8.h"
 
 #include <stdlib.h>
@@ -62,11 +63,7 @@ static const char *command(ddl_severity sev) {
 }
 
 /* Paths relative to the workspace, as the runner resolves them. */
-static const char *workspace_path(const char *path) {
-  while (path[0] == '.' && path[1] == '/')
-    path += 2;
-  return path;
-}
+static const char *workspace_path(const char *path) { return ddl_path_relative(path, NULL); }
 
 static void file(ddl_emitter *e, const ddl_result *r) {
   emit_opts *o = &e->o;

@@ -8,6 +8,7 @@
 #include "emit/emit.h"
 
 #include "util/mem.h"
+#include "util/path.h"
 #include "util/strmap.h"
 
 #include <stdint.h>
@@ -44,9 +45,7 @@ static void *begin(ddl_emitter *e) {
 
 static void file(ddl_emitter *e, const ddl_result *r) {
   gitlab_state *st = e->state;
-  const char *path = ddl_result_path(r);
-  while (path[0] == '.' && path[1] == '/')
-    path += 2;
+  const char *path = ddl_path_relative(ddl_result_path(r), NULL);
   size_t n = ddl_result_diag_count(r);
   /* rule and message -> how many identical findings came before */
   ddl_strmap seen = DDL_STRMAP_INIT;

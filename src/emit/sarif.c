@@ -7,10 +7,10 @@
 
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/path.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #ifndef DDLINT_HOMEPAGE
 #define DDLINT_HOMEPAGE ""
@@ -57,11 +57,7 @@ static void uri_encode(ddl_buf *b, const char *s) {
 static json_t *artifact(sarif_state *st, const char *path) {
   ddl_buf b = {0};
   json_t *a = json_object();
-  size_t cwdlen = st->cwd ? strlen(st->cwd) : 0;
-  if (path[0] == '/' && cwdlen && strncmp(path, st->cwd, cwdlen) == 0)
-    path += cwdlen;
-  while (path[0] == '.' && path[1] == '/')
-    path += 2;
+  path = ddl_path_relative(path, st->cwd);
   if (path[0] == '/') {
     ddl_buf_puts(&b, "file://");
     uri_encode(&b, path);
@@ -159,13 +155,7 @@ static void *begin(ddl_emitter *e) {
   st->notifications = json_array();
   st->rule_index = json_object();
   st->failed = !st->rules || !st->results || !st->notifications || !st->rule_index;
-  char *cwd = getcwd(NULL, 0);
-  if (cwd && strcmp(cwd, "/") != 0) {
-    st->cwd = ddl_xmalloc(strlen(cwd) + 2);
-    strcpy(st->cwd, cwd);
-    strcat(st->cwd, "/");
-  }
-  free(cwd);
+  st->cwd = ddl_path_cwd_slash();
   /* Every rule of the ruleset is described, used or not, so that a
    * viewer can explain a rule the next run reports. */
   for (size_t i = 0; e->rules && i < ddl_ruleset_count(e->rules); i++)

@@ -8,6 +8,7 @@
 #include "io/read.h"
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/path.h"
 #include "util/pathglob.h"
 #include "util/vec.h"
 
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 struct ddl_walker {
   ddl_walk_options opts;
@@ -84,12 +84,7 @@ static void visit_link(const char *path, ddl_walk_fn visit, void *ud) {
 
 /* PATH relative to the working directory, as --exclude globs are. */
 static const char *relative(const ddl_walker *w, const char *path) {
-  size_t n = w->cwd ? strlen(w->cwd) : 0;
-  if (path[0] == '/' && n && strncmp(path, w->cwd, n) == 0)
-    path += n;
-  while (path[0] == '.' && path[1] == '/')
-    path += 2 + strspn(path + 2, "/");
-  return path;
+  return ddl_path_relative(path, w->cwd);
 }
 
 static bool excluded(const ddl_walker *w, const char *path, bool is_dir) {
@@ -189,13 +184,7 @@ ddl_walker *ddl_walker_new(const ddl_walk_options *opts) {
   ddl_walker *w = ddl_xcalloc(1, sizeof(*w));
   if (opts)
     w->opts = *opts;
-  char *cwd = getcwd(NULL, 0);
-  if (cwd && strcmp(cwd, "/") != 0) {
-    w->cwd = ddl_xmalloc(strlen(cwd) + 2);
-    strcpy(w->cwd, cwd);
-    strcat(w->cwd, "/");
-  }
-  free(cwd);
+  w->cwd = ddl_path_cwd_slash();
   /* Once per walker, not per walk: libgit2 1.5 forgets the global
    * excludes file when it is shut down and started again. */
   if (!w->opts.no_ignore)
