@@ -237,6 +237,14 @@ typedef struct {
 /* The formats, in the order --help lists them; the last has a NULL name. */
 const ddl_format *ddl_formats(void);
 
+/* The unit of columns in an output: bytes (as gcc and Vim count them),
+ * characters, that is code points (Emacs), or UTF-16 code units (LSP
+ * clients, VS Code). */
+typedef enum { DDL_COLUMN_BYTE = 0, DDL_COLUMN_CHAR = 1, DDL_COLUMN_UTF16 = 2 } ddl_column_unit;
+const char *ddl_column_unit_name(ddl_column_unit unit); /* "byte", "char", "utf-16" */
+/* Parses a name of ddl_column_unit_name(); DDL_EUSAGE otherwise. */
+int ddl_column_unit_parse(ddl_column_unit *out, const char *name);
+
 typedef struct {
   bool color;    /* ANSI colours: text and summary */
   bool snippet;  /* the source line and a caret under each diagnostic: text */
@@ -246,6 +254,10 @@ typedef struct {
    * ddl_ctx_ruleset(ctx, NULL); may be NULL.  A rule a result names that
    * is not here is listed with its id alone. */
   const ddl_ruleset *rules;
+  /* Columns of text, json and github (default bytes).  SARIF counts in
+   * UTF-16 code units for DDL_COLUMN_UTF16 and in code points otherwise,
+   * and says which in columnKind, since it has no unit for bytes. */
+  ddl_column_unit columns;
 } ddl_emit_options;
 
 typedef struct ddl_emitter ddl_emitter;

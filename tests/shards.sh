@@ -3,7 +3,8 @@
 #
 # CI can split a repository's documents across parallel jobs: linting the
 # *.md files of DIR... in three shards and merging their JSON outputs (the
-# README's recipe: concatenate the "files" arrays) must give the files,
+# README's recipe: concatenate the "files" arrays; version and column_unit
+# are the same in every shard) must give the files,
 # keyed by path, that one run over all of them gives, and the worst shard's
 # exit status must be the one run's.
 set -u
@@ -25,10 +26,12 @@ done
 python3 - "$work/one.json" "$work"/shard.*.json <<'PY' || exit 1
 import json, sys
 one = json.load(open(sys.argv[1]))
-merged = {"version": 1, "files": []}
+merged = {"version": 1, "column_unit": one["column_unit"], "files": []}
 for path in sys.argv[2:]:
     shard = json.load(open(path))
-    if shard.get("version") != one.get("version") or set(shard) != {"version", "files"}:
+    if (shard.get("version") != one.get("version") or
+            shard.get("column_unit") != one["column_unit"] or
+            set(shard) != {"version", "column_unit", "files"}):
         sys.exit("FAIL: shard %s has other top-level keys or version: %s" % (path, sorted(shard)))
     merged["files"] += shard["files"]
 by_path = lambda doc: sorted(doc["files"], key=lambda f: f["path"])

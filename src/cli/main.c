@@ -290,6 +290,7 @@ int main(int argc, char **argv) {
         .color = color && enabled(o.color, 1),
         .snippet = strcmp(o.format, "text") == 0 && enabled(o.snippet, 1),
         .notes = !o.no_notes,
+        .columns = o.columns,
         .rules = rules,
     };
     if (ddl_emitter_new(&rs.out, ctx, o.format, stdout, &out_opts))

@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef enum {
-  OPT_FORMAT = 256, OPT_SUMMARY, OPT_NO_NOTES, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
+  OPT_FORMAT = 256, OPT_SUMMARY, OPT_NO_NOTES, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
   OPT_NO_DEFAULT_RULES, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_COLOR,
   OPT_SNIPPET, OPT_NO_SNIPPET, OPT_EXCLUDE, OPT_FORCE_EXCLUDE, OPT_NO_IGNORE, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_PRINT_CONFIG, OPT_EXPLAIN, OPT_HELP,
   OPT_VERSION
@@ -28,6 +28,9 @@ static const opt_spec specs[] = {
     {OPT_SUMMARY, 0, "summary", NULL, "Print each file's coverage table: --format=summary"},
     {OPT_NO_NOTES, 0, "no-notes", NULL,
      "Leave out the notes that list each missing area's questions"},
+    {OPT_COLUMN_UNIT, 0, "column-unit", "UNIT",
+     "Count columns in byte (default, as gcc and Vim), char (Emacs) or utf-16 (LSP clients); "
+     "SARIF counts in char unless utf-16"},
     {OPT_FAIL_ON, 0, "fail-on", "LEVEL",
      "Exit 1 when a diagnostic at or above LEVEL is found: error (default), warning, note or never"},
     {OPT_ENABLE, 'e', "enable", "RULES",
@@ -133,7 +136,8 @@ void cli_help(FILE *out) {
         "<!-- ddlint-disable-next-line RULE... -->, <!-- ddlint-disable-line RULE... -->\n"
         "and <!-- ddlint-disable-file RULE... --> (no RULE: every rule).\n"
         "\n"
-        "Output: PATH:LINE:COLUMN: SEVERITY: MESSAGE [RULE], columns in bytes as gcc.\n"
+        "Output: PATH:LINE:COLUMN: SEVERITY: MESSAGE [RULE], columns in bytes as gcc\n"
+        "unless --column-unit says otherwise.\n"
         "Exit status: 0 nothing at or above --fail-on, 1 findings, 2 usage, I/O,\n"
         "rule-pack or configuration error.\n",
         out);
@@ -176,6 +180,10 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
   }
   case OPT_SUMMARY: o->format = "summary"; break;
   case OPT_NO_NOTES: o->no_notes = true; break;
+  case OPT_COLUMN_UNIT:
+    if (ddl_column_unit_parse(&o->columns, arg))
+      return bad("column-unit", arg, "byte, char or utf-16");
+    break;
   case OPT_FAIL_ON:
     if (ddl_fail_on_parse(&o->fail_on, arg))
       return bad("fail-on", arg, "error, warning, note or never");

@@ -2,6 +2,7 @@
 #ifndef DDL_CLI_OPTS_H
 #define DDL_CLI_OPTS_H
 
+#include "ddlint.h"
 #include "util/vec.h"
 
 #include <stdbool.h>
@@ -19,6 +20,7 @@ typedef struct {
   bool no_notes, no_ignore, force_exclude, quiet, list_rules, help, version, no_default_rules, no_config;
   const char *explain, *config, *stdin_filename, *print_config;
   int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
+  ddl_column_unit columns;
   unsigned jobs;            /* threads; 0: one per processor */
   cli_when color, snippet;
   DDL_VEC(const char *) rules;

@@ -19,6 +19,7 @@ typedef struct {
   bool color;
   bool snippet;
   bool notes;
+  ddl_column_unit columns;
   int error;   /* 0, or the errno of the first failed write */
 } emit_opts;
 
@@ -41,6 +42,23 @@ void emit_flush(emit_opts *o);
 /* Messages in the text formats are cut to this many bytes: a 10 MB glob
  * in an error must not become a 10 MB line. */
 enum { EMIT_MESSAGE_MAX = 480 };
+
+/* Where the last column conversion stopped: diagnostics come sorted, so
+ * the next one on the same line usually continues from here, and a line
+ * with 50,000 findings is counted once, not once per finding.  Zero it
+ * before the first call. */
+typedef struct {
+  const ddl_result *r;
+  unsigned line;
+  size_t byte;    /* bytes of the line counted */
+  unsigned units; /* columns among them, in the unit asked for */
+} emit_column_cursor;
+
+/* Byte column COLUMN of line LINE of R in UNIT.  Columns past the end of
+ * the line (the end of a diagnostic that takes the line break) count one
+ * each. */
+unsigned emit_column(emit_column_cursor *c, ddl_column_unit unit, const ddl_result *r,
+                     unsigned line, unsigned column);
 
 /* The source line under a diagnostic with a caret and underline. */
 void emit_snippet(emit_opts *o, const ddl_result *r, const ddl_diag *d);

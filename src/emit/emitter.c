@@ -38,7 +38,8 @@ int ddl_emitter_new(ddl_emitter **out, ddl_ctx *ctx, const char *name, FILE *f,
     ddl_emitter *e = ddl_xcalloc(1, sizeof(*e));
     e->format = formats[i];
     e->info = &list[i];
-    e->o = (emit_opts){f, opts && opts->color, opts && opts->snippet, !opts || opts->notes, 0};
+    e->o = (emit_opts){f, opts && opts->color, opts && opts->snippet, !opts || opts->notes,
+                       opts ? opts->columns : DDL_COLUMN_BYTE, 0};
     e->rules = opts ? opts->rules : NULL;
     if (e->format->begin)
       e->state = e->format->begin(e);

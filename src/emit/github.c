@@ -68,12 +68,15 @@ static const char *workspace_path(const char *path) { return ddl_path_relative(p
 static void file(ddl_emitter *e, const ddl_result *r) {
   emit_opts *o = &e->o;
   const char *path = workspace_path(ddl_result_path(r));
+  emit_column_cursor starts = {0}, ends = {0};
   for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
+    unsigned line = ddl_diag_line(d), end_line = ddl_diag_end_line(d);
     emit_printf(o, "::%s file=", command(ddl_diag_severity(d)));
     escaped(o, path, true);
-    emit_printf(o, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", ddl_diag_line(d),
-                ddl_diag_column(d), ddl_diag_end_line(d), ddl_diag_end_column(d));
+    emit_printf(o, ",line=%u,col=%u,endLine=%u,endColumn=%u,title=", line,
+                emit_column(&starts, o->columns, r, line, ddl_diag_column(d)), end_line,
+                emit_column(&ends, o->columns, r, end_line, ddl_diag_end_column(d)));
     escaped(o, ddl_diag_rule(d), true);
     emit_write(o, "::", 2);
     char *text = emit_message_with_notes(o, d);

@@ -46,14 +46,19 @@ static json_t *file_entry(json_state *j, const char *path) {
   return e;
 }
 
-static json_t *diag_json(json_state *j, const ddl_diag *d) {
+static json_t *diag_json(json_state *j, const emit_opts *o, const ddl_result *r,
+                         emit_column_cursor cursors[2], const ddl_diag *d) {
+  unsigned line = ddl_diag_line(d), end_line = ddl_diag_end_line(d);
   json_t *notes = json_array(), *e = json_object();
   for (size_t k = 0; notes && k < ddl_diag_note_count(d); k++)
     emit_json_append(&j->failed, notes, emit_json_text(ddl_diag_note(d, k)));
-  emit_json_set(&j->failed, e, "line", json_integer(ddl_diag_line(d)));
-  emit_json_set(&j->failed, e, "column", json_integer(ddl_diag_column(d)));
-  emit_json_set(&j->failed, e, "end_line", json_integer(ddl_diag_end_line(d)));
-  emit_json_set(&j->failed, e, "end_column", json_integer(ddl_diag_end_column(d)));
+  emit_json_set(&j->failed, e, "line", json_integer(line));
+  emit_json_set(&j->failed, e, "column",
+                json_integer(emit_column(&cursors[0], o->columns, r, line, ddl_diag_column(d))));
+  emit_json_set(&j->failed, e, "end_line", json_integer(end_line));
+  emit_json_set(&j->failed, e, "end_column",
+                json_integer(emit_column(&cursors[1], o->columns, r, end_line,
+                                         ddl_diag_end_column(d))));
   emit_json_set(&j->failed, e, "severity", json_string(ddl_severity_name(ddl_diag_severity(d))));
   emit_json_set(&j->failed, e, "rule", emit_json_text(ddl_diag_rule(d)));
   emit_json_set(&j->failed, e, "message", emit_json_text(ddl_diag_message(d)));
@@ -81,8 +86,9 @@ static void file(ddl_emitter *em, const ddl_result *r) {
       emit_json_set(&j->failed, entry, "not_applicable", json_true());
     emit_json_set(&j->failed, coverage, c->area, entry);
   }
+  emit_column_cursor cursors[2] = {{0}, {0}};
   for (size_t i = 0; diags && i < ddl_result_diag_count(r); i++)
-    emit_json_append(&j->failed, diags, diag_json(j, ddl_result_diag(r, i)));
+    emit_json_append(&j->failed, diags, diag_json(j, &em->o, r, cursors, ddl_result_diag(r, i)));
   json_t *e = file_entry(j, ddl_result_path(r));
   emit_json_set(&j->failed, e, "coverage", coverage);
   emit_json_set(&j->failed, e, "diagnostics", diags);
@@ -104,6 +110,7 @@ static void end(ddl_emitter *em) {
   json_state *j = em->state;
   json_t *doc = json_object();
   emit_json_set(&j->failed, doc, "version", json_integer(1));
+  emit_json_set(&j->failed, doc, "column_unit", json_string(ddl_column_unit_name(em->o.columns)));
   emit_json_set(&j->failed, doc, "files", json_incref(j->files));
   emit_json_dump(&em->o, doc, j->failed);
   json_decref(doc);

@@ -1,8 +1,8 @@
 /* --format=sarif: one SARIF 2.1.0 log with one run.  Paths become URIs
  * relative to the working directory (uriBaseId SRCROOT) so that GitHub
  * code scanning can place them in the repository; columns are counted in
- * Unicode code points, the unit the log declares in columnKind, since
- * SARIF has no unit for bytes. */
+ * Unicode code points (UTF-16 code units with --column-unit=utf-16), the
+ * unit the log declares in columnKind, since SARIF has no unit for bytes. */
 #include "emit/emit.h"
 
 #include "util/buf.h"
@@ -68,34 +68,6 @@ static json_t *artifact(sarif_state *st, const char *path) {
   emit_json_set(&st->failed, a, "uri", json_stringn(ddl_buf_cstr(&b), b.len));
   ddl_buf_free(&b);
   return a;
-}
-
-/* Where the last column conversion stopped: diagnostics come sorted, so
- * the next one on the same line usually continues from here, and a line
- * with 50,000 findings is counted once, not once per finding. */
-typedef struct {
-  const ddl_result *r;
-  unsigned line;
-  size_t byte;     /* bytes of the line counted */
-  unsigned points; /* code points among them */
-} column_cursor;
-
-/* A byte column of line LINE as a code-point column.  Columns past the
- * end of the line (the end of a diagnostic that takes the line break)
- * count one each. */
-static unsigned code_point_column(column_cursor *c, const ddl_result *r, unsigned line,
-                                  unsigned column) {
-  size_t len;
-  const char *text = ddl_result_line(r, line, &len);
-  if (!text || column == 0)
-    return column;
-  size_t bytes = column - 1, within = bytes < len ? bytes : len;
-  if (c->r != r || c->line != line || c->byte > within)
-    *c = (column_cursor){r, line, 0, 0};
-  for (size_t i = c->byte; i < within; i++)
-    c->points += ((unsigned char)text[i] & 0xC0) != 0x80;
-  c->byte = within;
-  return c->points + 1 + (unsigned)(bytes - within);
 }
 
 static json_t *location(sarif_state *st, const char *path, json_t *region) {
@@ -166,7 +138,8 @@ static void *begin(ddl_emitter *e) {
 static void file(ddl_emitter *e, const ddl_result *r) {
   sarif_state *st = e->state;
   const char *path = ddl_result_path(r);
-  column_cursor starts = {0}, ends = {0};
+  emit_column_cursor starts = {0}, ends = {0};
+  ddl_column_unit unit = e->o.columns == DDL_COLUMN_UTF16 ? DDL_COLUMN_UTF16 : DDL_COLUMN_CHAR;
   for (size_t i = 0; i < ddl_result_diag_count(r); i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
     json_t *res = json_object(), *region = json_object(), *locs = json_array();
@@ -181,10 +154,10 @@ static void file(ddl_emitter *e, const ddl_result *r) {
     unsigned line = ddl_diag_line(d), end_line = ddl_diag_end_line(d);
     emit_json_set(&st->failed, region, "startLine", json_integer(line));
     emit_json_set(&st->failed, region, "startColumn",
-                  json_integer(code_point_column(&starts, r, line, ddl_diag_column(d))));
+                  json_integer(emit_column(&starts, unit, r, line, ddl_diag_column(d))));
     emit_json_set(&st->failed, region, "endLine", json_integer(end_line));
     emit_json_set(&st->failed, region, "endColumn",
-                  json_integer(code_point_column(&ends, r, end_line, ddl_diag_end_column(d))));
+                  json_integer(emit_column(&ends, unit, r, end_line, ddl_diag_end_column(d))));
     emit_json_append(&st->failed, locs, location(st, path, region));
     emit_json_set(&st->failed, res, "locations", locs);
     emit_json_append(&st->failed, st->results, res);
@@ -242,7 +215,9 @@ static void end(ddl_emitter *e) {
     json_decref(base);
     json_decref(bases);
   }
-  emit_json_set(failed, run, "columnKind", json_string("unicodeCodePoints"));
+  emit_json_set(failed, run, "columnKind",
+                json_string(e->o.columns == DDL_COLUMN_UTF16 ? "utf16CodeUnits"
+                                                              : "unicodeCodePoints"));
   emit_json_set(failed, run, "results", json_incref(st->results));
   emit_json_append(failed, runs, run);
   emit_json_set(failed, doc, "$schema", json_string("https://json.schemastore.org/sarif-2.1.0.json"));

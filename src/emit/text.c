@@ -20,9 +20,11 @@ static void severity(emit_opts *o, ddl_severity sev) {
 static void file(ddl_emitter *e, const ddl_result *r) {
   emit_opts *o = &e->o;
   const char *path = ddl_result_path(r);
+  emit_column_cursor cursor = {0};
   for (size_t i = 0; i < ddl_result_diag_count(r) && !o->error; i++) {
     const ddl_diag *d = ddl_result_diag(r, i);
-    location(o, path, ddl_diag_line(d), ddl_diag_column(d));
+    unsigned column = emit_column(&cursor, o->columns, r, ddl_diag_line(d), ddl_diag_column(d));
+    location(o, path, ddl_diag_line(d), column);
     severity(o, ddl_diag_severity(d));
     emit_safe(o, ddl_diag_message(d), EMIT_MESSAGE_MAX);
     emit_printf(o, " [%s", o->color ? BOLD : "");
@@ -31,7 +33,7 @@ static void file(ddl_emitter *e, const ddl_result *r) {
     if (o->snippet)
       emit_snippet(o, r, d);
     for (size_t k = 0; o->notes && k < ddl_diag_note_count(d); k++) {
-      location(o, path, ddl_diag_line(d), ddl_diag_column(d));
+      location(o, path, ddl_diag_line(d), column);
       severity(o, DDL_SEV_NOTE);
       emit_safe(o, ddl_diag_note(d, k), EMIT_MESSAGE_MAX);
       emit_write(o, "\n", 1);

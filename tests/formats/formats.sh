@@ -132,6 +132,37 @@ grep -q '^::error file=docs/photo%2C upload.md,line=7,col=1,.*title=deep-dive/pe
 [ "$(grep -c '' out.github)" -eq "$(grep -c '^::' out.github)" ] ||
   fail "github: a line is not a workflow command"
 
+# Columns in each unit: "TODO" after two emoji (4 bytes, 1 code point and
+# 2 UTF-16 units each) and a space is at byte 10, character 4, UTF-16 6.
+mkdir -p units
+printf '# Units\n\n\360\237\230\200\360\237\230\200 TODO\n' >units/e.md
+for spec in byte:10 char:4 utf-16:6; do
+  unit=${spec%:*} col=${spec#*:}
+  "$ddlint" -q --no-snippet --color=never --column-unit=$unit units/e.md |
+    grep -q "^units/e.md:3:$col: warning: placeholder" || fail "text --column-unit=$unit: not column $col"
+  "$ddlint" -q --column-unit=$unit --format=github units/e.md |
+    grep -q ",line=3,col=$col,endLine=3,endColumn=$((col + 4)),title=hygiene/placeholder" ||
+    fail "github --column-unit=$unit: not column $col"
+  python3 - "$unit" "$col" <<PY || status=1
+import json, subprocess, sys
+unit, col = sys.argv[1], int(sys.argv[2])
+def run(fmt):
+    return json.loads(subprocess.run(["$ddlint", "-q", "--column-unit=" + unit, "--format=" + fmt,
+                                      "units/e.md"], capture_output=True).stdout)
+doc = run("json")
+d = [d for d in doc["files"][0]["diagnostics"] if d["rule"] == "hygiene/placeholder"][0]
+if doc["column_unit"] != unit or (d["column"], d["end_column"]) != (col, col + 4):
+    print("FAIL: json --column-unit=%s: %s %s" % (unit, doc["column_unit"], d)); sys.exit(1)
+run_ = run("sarif")["runs"][0]
+want = {"utf-16": ("utf16CodeUnits", 6)}.get(unit, ("unicodeCodePoints", 4))
+r = [r for r in run_["results"] if r["ruleId"] == "hygiene/placeholder"][0]
+got = (run_["columnKind"], r["locations"][0]["physicalLocation"]["region"]["startColumn"])
+if got != want:
+    print("FAIL: sarif --column-unit=%s: %s, expected %s" % (unit, got, want)); sys.exit(1)
+PY
+done
+rm -r units
+
 # Merged streams: diagnostics, then the error, then the summary last.
 "$ddlint" --no-snippet --color=never docs >merged 2>&1
 tail -n 1 merged | grep -q '^[0-9].* in 1 file; 1 file could not be linted$' ||
