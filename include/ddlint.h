@@ -220,6 +220,18 @@ const char *ddl_diag_message(const ddl_diag *d);
 size_t ddl_diag_note_count(const ddl_diag *d);
 const char *ddl_diag_note(const ddl_diag *d, size_t i);
 
+/* An edit that would address a diagnostic: TEXT inserted at LINE:COLUMN
+ * (1-based, bytes as above; the line may be one past the last when the
+ * text goes at the end of a document that ends with a newline).  A
+ * missing area, for one, suggests a section skeleton with its questions. */
+typedef struct {
+  unsigned line, column;
+  const char *text;
+  const char *title; /* what the edit does, for an editor's code action */
+} ddl_fix;
+/* The diagnostic's suggested edit, or NULL; owned by its result. */
+const ddl_fix *ddl_diag_fix(const ddl_diag *d);
+
 /* ---- Output ---------------------------------------------------------- */
 
 /* An output format.  A document format (json, sarif, gitlab) writes one

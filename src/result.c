@@ -44,3 +44,4 @@ const char *ddl_diag_rule(const ddl_diag *d) { return d->rule; }
 const char *ddl_diag_message(const ddl_diag *d) { return d->message; }
 size_t ddl_diag_note_count(const ddl_diag *d) { return d->nnotes; }
 const char *ddl_diag_note(const ddl_diag *d, size_t i) { return i < d->nnotes ? d->notes[i] : NULL; }
+const ddl_fix *ddl_diag_fix(const ddl_diag *d) { return d->has_fix ? &d->fix : NULL; }

@@ -46,6 +46,14 @@ void ddl_diag_add_note(ddl_diag_list *list, ddl_diag *d, const char *fmt, va_lis
   d->notes = notes;
 }
 
+void ddl_diag_set_fix(ddl_diag_list *list, ddl_diag *d, uint32_t at, const char *title,
+                      const char *text) {
+  d->has_fix = true;
+  d->fix_at = at;
+  d->fix.title = ddl_arena_strndup(&list->arena, title, strlen(title));
+  d->fix.text = ddl_arena_strndup(&list->arena, text, strlen(text));
+}
+
 static int by_position(const void *a, const void *b) {
   const ddl_diag *x = *(ddl_diag *const *)a, *y = *(ddl_diag *const *)b;
   if (x->line != y->line)
@@ -72,6 +80,10 @@ void ddl_diag_finalize(ddl_diag_list *list, const ddl_source *src) {
       d->end = d->start;
     ddl_source_position(src, d->start, &d->line, &d->column);
     ddl_source_position(src, d->end, &d->end_line, &d->end_column);
+    if (d->has_fix) {
+      d->fix_at = (uint32_t)ddl_utf8_floor(src->data, src->len, d->fix_at);
+      ddl_source_position(src, d->fix_at, &d->fix.line, &d->fix.column);
+    }
   }
   if (list->items.len > 1)
     qsort(list->items.items, list->items.len, sizeof(ddl_diag *), by_position);

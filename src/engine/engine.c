@@ -210,6 +210,10 @@ void ddl_run_note(ddl_run *run, ddl_diag *d, const char *fmt, ...) {
   va_end(ap);
 }
 
+void ddl_run_fix(ddl_run *run, ddl_diag *d, uint32_t at, const char *title, const char *text) {
+  ddl_diag_set_fix(run->diags, d, at, title, text);
+}
+
 void *ddl_run_alloc(ddl_run *run, size_t size) { return ddl_arena_alloc(&run->arena, size); }
 
 void ddl_run_set_coverage(ddl_run *run, const ddl_coverage *cov, ddl_span home) {
@@ -268,7 +272,7 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h) {
   return s;
 }
 
-ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
+const ddl_section *ddl_run_anchor_section(const ddl_run *run, const ddl_regex_list *anchor) {
   const ddl_doc *doc = run->doc;
   const ddl_section *best = NULL;
   for (uint32_t i = 1; anchor && i < doc->nsections; i++) {
@@ -278,6 +282,12 @@ ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
     if (ddl_regex_list_any(run->matcher, anchor, s->title, 0, strlen(s->title)))
       best = s;
   }
+  return best;
+}
+
+ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
+  const ddl_doc *doc = run->doc;
+  const ddl_section *best = ddl_run_anchor_section(run, anchor);
   if (!best)
     best = doc->title;
   if (!best && doc->nsections > 1)

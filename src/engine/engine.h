@@ -51,6 +51,8 @@ bool ddl_run_term_in(ddl_run *run, const ddl_block *b, uint32_t start, uint32_t 
 ddl_diag *ddl_run_report(ddl_run *run, const ddl_active *a, ddl_severity sev,
                          uint32_t start, uint32_t end, const char *fmt, ...) DDL_PRINTF(6, 7);
 void ddl_run_note(ddl_run *run, ddl_diag *d, const char *fmt, ...) DDL_PRINTF(3, 4);
+/* Suggests inserting TEXT at source offset AT as the fix for D. */
+void ddl_run_fix(ddl_run *run, ddl_diag *d, uint32_t at, const char *title, const char *text);
 /* Memory for a rule's per-document state, zeroed, freed after the run. */
 void *ddl_run_alloc(ddl_run *run, size_t size);
 /* Records the verdict on an area and the span of the heading it lives
@@ -65,5 +67,7 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h);
 /* Where a missing area belongs: the deep-dive section's heading when one
  * matches ANCHOR, else the title, else the start of the document. */
 ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor);
+/* The section a heading matching ANCHOR starts (the outermost one), or NULL. */
+const ddl_section *ddl_run_anchor_section(const ddl_run *run, const ddl_regex_list *anchor);
 
 #endif

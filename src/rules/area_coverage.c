@@ -423,6 +423,105 @@ static void add_questions(ddl_run *run, ddl_diag *d, const area_rule *r) {
     ddl_run_note(run, d, "%s should answer: %s", r->title, r->questions[i]);
 }
 
+/* ---- Suggested fixes: a skeleton for what is missing ---------------- */
+
+/* Where text added at the end of section S goes: the start of the line of
+ * the next heading outside it, or the end of the document. */
+static uint32_t section_end(const ddl_doc *doc, const ddl_section *s) {
+  if (s->subtree_end >= doc->nblocks)
+    return doc->src.len;
+  uint32_t at = doc->blocks[s->subtree_end].src.start;
+  while (at > 0 && doc->src.data[at - 1] != '\n' && doc->src.data[at - 1] != '\r')
+    at--;
+  return at;
+}
+
+/* Bytes of the line ending that ends just before AT, 0 when none does. */
+static uint32_t eol_before(const char *d, uint32_t at) {
+  if (at >= 2 && d[at - 2] == '\r' && d[at - 1] == '\n')
+    return 2;
+  return at >= 1 && (d[at - 1] == '\n' || d[at - 1] == '\r') ? 1 : 0;
+}
+
+/* Starts TEXT inserted at AT as a block of its own, after a blank line. */
+static void open_block(ddl_buf *b, const ddl_doc *doc, uint32_t at) {
+  uint32_t eol = eol_before(doc->src.data, at);
+  if (at == 0)
+    return;
+  if (!eol)
+    ddl_buf_puts(b, "\n\n");
+  else if (at - eol > 0 && !eol_before(doc->src.data, at - eol))
+    ddl_buf_puts(b, "\n");
+}
+
+/* The area's questions as an HTML comment, which no rule reads as prose,
+ * for the author to answer and delete. */
+static void put_questions(ddl_buf *b, const area_rule *r) {
+  ddl_buf_printf(b, "<!-- %s should answer:\n", r->title);
+  for (size_t i = 0; i < r->nquestions; i++) {
+    ddl_buf_puts(b, "  - ");
+    /* "--" inside a comment is not valid HTML */
+    for (const char *q = r->questions[i]; *q; q++)
+      if (q[0] == '-' && q[1] == '-')
+        ddl_buf_puts(b, "- ");
+      else
+        ddl_buf_putc(b, *q);
+    ddl_buf_putc(b, '\n');
+  }
+  ddl_buf_puts(b, "-->\n");
+}
+
+static void close_block(ddl_buf *b, const ddl_doc *doc, uint32_t at) {
+  if (at < doc->src.len)
+    ddl_buf_putc(b, '\n');
+}
+
+/* A section for the area at the end of the deep-dive section, one level
+ * below it; without one, at the end of the document at the level of its
+ * top sections. */
+static void fix_new_section(ddl_run *run, ddl_diag *d, const area_rule *r) {
+  const ddl_doc *doc = run->doc;
+  const ddl_section *design = ddl_run_anchor_section(run, &r->anchor);
+  uint32_t at = doc->src.len;
+  int level = 0;
+  if (design) {
+    at = section_end(doc, design);
+    level = design->level + 1;
+  } else {
+    for (uint32_t i = 1; i < doc->nsections; i++)
+      if (&doc->sections[i] != doc->title && (!level || doc->sections[i].level < level))
+        level = doc->sections[i].level;
+    if (!level)
+      level = doc->title ? doc->title->level + 1 : 2;
+  }
+  if (level > 6)
+    level = 6;
+  ddl_buf b = {0}, title = {0};
+  open_block(&b, doc, at);
+  ddl_buf_printf(&b, "%.*s %s\n\n", level, "######", r->title);
+  put_questions(&b, r);
+  close_block(&b, doc, at);
+  ddl_buf_printf(&title, "Add a '%s' section with the questions it should answer", r->title);
+  ddl_run_fix(run, d, at, ddl_buf_cstr(&title), ddl_buf_cstr(&b));
+  ddl_buf_free(&title);
+  ddl_buf_free(&b);
+}
+
+/* The area's questions at the end of section S, which names the area but
+ * says too little. */
+static void fix_questions(ddl_run *run, ddl_diag *d, const area_rule *r, const ddl_section *s) {
+  const ddl_doc *doc = run->doc;
+  uint32_t at = section_end(doc, s);
+  ddl_buf b = {0}, title = {0};
+  open_block(&b, doc, at);
+  put_questions(&b, r);
+  close_block(&b, doc, at);
+  ddl_buf_printf(&title, "Add the questions '%s' should answer", s->title);
+  ddl_run_fix(run, d, at, ddl_buf_cstr(&title), ddl_buf_cstr(&b));
+  ddl_buf_free(&title);
+  ddl_buf_free(&b);
+}
+
 static void finish(void *state, ddl_run *run) {
   area_state *st = state;
   const ddl_active *a = st->a;
@@ -445,11 +544,13 @@ static void finish(void *state, ddl_run *run) {
       d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
                          "the document does not cover %s: section '%s' is empty", r->title,
                          empty->title);
+      fix_questions(run, d, r, empty);
     } else {
       v.home = ddl_run_anchor(run, &r->anchor);
       d = ddl_run_report(run, a, a->severity, v.home.start, v.home.end,
                          "the document does not cover %s: no section or discussion found",
                          r->title);
+      fix_new_section(run, d, r);
     }
     add_questions(run, d, r);
     break;
@@ -462,11 +563,13 @@ static void finish(void *state, ddl_run *run) {
                          "section '%s' has too little under it to cover %s (%u words)",
                          v.section->title, r->area, (unsigned)v.words);
       add_questions(run, d, r);
+      fix_questions(run, d, r, v.section);
     } else {
       d = ddl_run_report(run, a, partial, v.evidence.start, v.evidence.start,
                          "%s is only mentioned in passing; discuss it in a section of its own",
                          r->title);
       add_questions(run, d, r);
+      fix_new_section(run, d, r);
     }
     break;
   case DDL_COVERAGE_COVERED:

@@ -721,6 +721,80 @@ START_TEST(test_api_ranges_on_characters) {
 }
 END_TEST
 
+/* ---- Suggested fixes --------------------------------------------------- */
+
+/* Applies R's fix for RULE to DOC (LINE:COLUMN in bytes) and returns the
+ * new document (malloc'd). */
+static char *apply_fix(const char *doc, const ddl_result *r, const char *rule) {
+  const ddl_diag *d = find_diag(r, rule, 0);
+  ck_assert_ptr_nonnull(d);
+  const ddl_fix *fix = ddl_diag_fix(d);
+  ck_assert_ptr_nonnull(fix);
+  ck_assert_str_ne(fix->title, "");
+  size_t at = 0;
+  for (unsigned line = 1; line < fix->line; line++) {
+    const char *nl = strchr(doc + at, '\n');
+    ck_assert_ptr_nonnull(nl);
+    at = (size_t)(nl - doc) + 1;
+  }
+  at += fix->column - 1;
+  ck_assert_uint_le(at, strlen(doc));
+  size_t len = strlen(doc) + strlen(fix->text);
+  char *out = malloc(len + 1);
+  memcpy(out, doc, at);
+  strcpy(out + at, fix->text);
+  strcat(out, doc + at);
+  return out;
+}
+
+START_TEST(test_api_fix_missing_area) {
+  const char *doc = "# Feeds\n\n## Deep dive\n\nThe feed service fans out posts.\n\n"
+                    "### Storage\n\nPosts live in one table.\n\n## Rollout\n\nIn May.\n";
+  ddl_result *r = lint_str(doc);
+  char *fixed = apply_fix(doc, r, "deep-dive/security");
+  /* at the end of the deep dive, one level below it, before Rollout */
+  const char *want = "Posts live in one table.\n\n### Security\n\n<!-- Security should answer:\n"
+                     "  - How are users and services authenticated?\n";
+  ck_assert_ptr_nonnull(strstr(fixed, want));
+  ck_assert_ptr_nonnull(strstr(fixed, "-->\n\n## Rollout\n"));
+  ddl_result_free(r);
+  /* The skeleton is an empty section: the verdict moves to it. */
+  r = lint_str(fixed);
+  const ddl_diag *d = find_diag(r, "deep-dive/security", 0);
+  ck_assert_ptr_nonnull(d);
+  ck_assert_ptr_nonnull(strstr(ddl_diag_message(d), "section 'Security' is empty"));
+  ddl_result_free(r);
+  free(fixed);
+  /* no deep-dive heading, no newline at the end: a top-level section after a blank line */
+  doc = "# Feeds\n\n## Overview\n\nThe feed service fans out posts.";
+  r = lint_str(doc);
+  fixed = apply_fix(doc, r, "deep-dive/security");
+  ck_assert_ptr_nonnull(strstr(fixed, "fans out posts.\n\n## Security\n\n<!-- Security"));
+  ck_assert_uint_eq(fixed[strlen(fixed) - 1], '\n');
+  ddl_result_free(r);
+  free(fixed);
+}
+END_TEST
+
+START_TEST(test_api_fix_empty_section) {
+  const char *doc = "# Feeds\n\n## Security\n\n## Rollout\n\nIn May.\n";
+  ddl_result *r = lint_str(doc);
+  char *fixed = apply_fix(doc, r, "deep-dive/security");
+  ck_assert_str_eq(fixed, "# Feeds\n\n## Security\n\n<!-- Security should answer:\n"
+                          "  - How are users and services authenticated?\n"
+                          "  - How is authorization enforced (roles, permissions, tenancy)?\n"
+                          "  - Is data encrypted in transit and at rest, and how are keys managed?\n"
+                          "  - How is sensitive data (credentials, personal data, payment details) "
+                          "protected?\n-->\n\n## Rollout\n\nIn May.\n");
+  /* rules without a fix have none */
+  const ddl_diag *d = find_diag(r, "deep-dive/justification", 0);
+  if (d)
+    ck_assert_ptr_null(ddl_diag_fix(d));
+  ddl_result_free(r);
+  free(fixed);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("api");
   TCase *tc = tcase_create("names");
@@ -759,5 +833,7 @@ int main(void) {
                       (int)(sizeof(select_cases) / sizeof(select_cases[0])));
   tcase_add_test(tc, test_api_add_rules_copies_path);
   tcase_add_test(tc, test_api_ctx_reuse);
+  tcase_add_test(tc, test_api_fix_missing_area);
+  tcase_add_test(tc, test_api_fix_empty_section);
   suite_add_tcase(s, tc);  return run_suite(s);
 }
