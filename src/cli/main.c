@@ -3,12 +3,14 @@
 
 #include "cli/opts.h"
 #include "cli/rules_info.h"
+#include "lsp/lsp.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 #include "util/vec.h"
 
 #include <errno.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -246,6 +248,19 @@ static void lint_paths(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
     summary_line(lr.counts, rs->files.len, rs->failed, rs->unreadable.len);
 }
 
+/* A context with the command line's rule and configuration settings. */
+static ddl_ctx *make_ctx(void *ud) {
+  const cli_opts *o = ud;
+  ddl_ctx *ctx = ddl_ctx_new();
+  ddl_ctx_use_builtin_packs(ctx, !o->no_default_rules);
+  for (size_t i = 0; i < o->rules.len; i++)
+    ddl_ctx_add_rules(ctx, o->rules.items[i]);
+  ddl_ctx_set_config(ctx, o->config, !o->no_config);
+  for (size_t i = 0; i < o->selections.len; i++)
+    ddl_ctx_select(ctx, o->selections.items[i].globs, o->selections.items[i].enable);
+  return ctx;
+}
+
 int main(int argc, char **argv) {
   /* jansson allocates through ddlint's allocator, which aborts with a
    * message on exhaustion, so JSON output fails like everything else. */
@@ -262,13 +277,15 @@ int main(int argc, char **argv) {
     cli_opts_free(&o);
     return finish_output(printed_error(), DDL_EXIT_OK);
   }
-  ddl_ctx *ctx = ddl_ctx_new();
-  ddl_ctx_use_builtin_packs(ctx, !o.no_default_rules);
-  for (size_t i = 0; i < o.rules.len; i++)
-    ddl_ctx_add_rules(ctx, o.rules.items[i]);
-  ddl_ctx_set_config(ctx, o.config, !o.no_config);
-  for (size_t i = 0; i < o.selections.len; i++)
-    ddl_ctx_select(ctx, o.selections.items[i].globs, o.selections.items[i].enable);
+  if (o.lsp) {
+    /* the client going away is an end like EOF, not a signal */
+    signal(SIGPIPE, SIG_IGN);
+    lsp_options lo = {.make_ctx = make_ctx, .ud = &o};
+    int rc = lsp_serve(stdin, stdout, &lo);
+    cli_opts_free(&o);
+    return rc;
+  }
+  ddl_ctx *ctx = make_ctx(&o);
 
   const char *no_color = getenv("NO_COLOR"); /* no-color.org: set and not empty */
   bool color = !(no_color && *no_color) || o.color == WHEN_ALWAYS;

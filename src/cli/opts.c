@@ -11,7 +11,7 @@
 typedef enum {
   OPT_FORMAT = 256, OPT_SUMMARY, OPT_NO_NOTES, OPT_COLUMN_UNIT, OPT_FAIL_ON, OPT_ENABLE, OPT_DISABLE, OPT_RULES,
   OPT_NO_DEFAULT_RULES, OPT_CONFIG, OPT_NO_CONFIG, OPT_STDIN_FILENAME, OPT_COLOR,
-  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_EXCLUDE, OPT_FORCE_EXCLUDE, OPT_NO_IGNORE, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_PRINT_CONFIG, OPT_EXPLAIN, OPT_HELP,
+  OPT_SNIPPET, OPT_NO_SNIPPET, OPT_EXCLUDE, OPT_FORCE_EXCLUDE, OPT_NO_IGNORE, OPT_QUIET, OPT_JOBS, OPT_LIST_RULES, OPT_PRINT_CONFIG, OPT_EXPLAIN, OPT_LSP, OPT_HELP,
   OPT_VERSION
 } opt_id;
 
@@ -68,6 +68,9 @@ static const opt_spec specs[] = {
      "Show the rules, severities, configuration and overrides that apply to FILE, then exit"},
     {OPT_EXPLAIN, 0, "explain", "RULE",
      "Explain a rule: what it checks, why it matters, a passage that passes; then exit"},
+    {OPT_LSP, 0, "lsp", NULL,
+     "Run as a Language Server Protocol server on standard input and output, for editors; "
+     "--rules, --no-default-rules, --config, --no-config, --enable and --disable apply"},
     {OPT_HELP, 'h', "help", NULL, "Show this help and exit"},
     {OPT_VERSION, 'V', "version", NULL, "Show the version and exit"},
 };
@@ -217,6 +220,7 @@ static bool apply(cli_opts *o, opt_id id, const char *arg) {
   case OPT_LIST_RULES: o->list_rules = true; break;
   case OPT_EXPLAIN: o->explain = arg; break;
   case OPT_PRINT_CONFIG: o->print_config = arg; break;
+  case OPT_LSP: o->lsp = true; break;
   case OPT_HELP: o->help = true; break;
   case OPT_VERSION: o->version = true; break;
   }
@@ -260,6 +264,11 @@ bool cli_parse(cli_opts *o, int argc, char **argv) {
   }
   for (int i = optind; i < argc; i++)
     DDL_VEC_PUSH(o->paths, argv[i]);
+  if (o->lsp && o->paths.len) {
+    fprintf(stderr, "ddlint: error: --lsp takes no paths: the editor sends the documents\n"
+                    "Try 'ddlint --help'.\n");
+    return false;
+  }
   return true;
 }
 

@@ -17,7 +17,7 @@ typedef struct {
 
 typedef struct {
   const char *format;       /* a name of ddl_formats() */
-  bool no_notes, no_ignore, force_exclude, quiet, list_rules, help, version, no_default_rules, no_config;
+  bool lsp, no_notes, no_ignore, force_exclude, quiet, list_rules, help, version, no_default_rules, no_config;
   const char *explain, *config, *stdin_filename, *print_config;
   int fail_on;              /* 0 note .. 2 error, 3 never; -1 unset */
   ddl_column_unit columns;
