@@ -4,9 +4,11 @@ document sync (full and incremental), position encodings, debouncing,
 code actions, configuration reload, and hostile input.  Every response is
 checked.  Usage: protocol.py DDLINT"""
 
+import atexit
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -148,6 +150,7 @@ def by_code(diags, code):
 
 
 tmp = tempfile.mkdtemp(prefix="ddlint-lsp-")
+atexit.register(shutil.rmtree, tmp, ignore_errors=True)
 doc_path = os.path.join(tmp, "design.md")
 uri = "file://" + doc_path
 cjk_line = "これは日本語のテキストです 🎉 そして TBD があります。"
