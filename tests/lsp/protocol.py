@@ -342,8 +342,17 @@ s.exit_code(1, "EOF inside a message, without shutdown")
 
 # ---- UTF-8 negotiated; notes in the message without relatedInformation --
 s = Server(cwd=tmp)
-r = s.initialize({"general": {"positionEncodings": ["utf-8", "utf-16"]}})
+r = s.initialize({"general": {"positionEncodings": ["utf-8", "utf-16"]},
+                  "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}})
 check(r and r["result"]["capabilities"]["positionEncoding"] == "utf-8", "utf-8 when offered")
+# a client that can watch files is asked to watch the configuration files
+r = s.wait(lambda m: m.get("method") == "client/registerCapability", "a watcher registration")
+reg = r and r["params"]["registrations"][0]
+check(reg and reg["method"] == "workspace/didChangeWatchedFiles" and
+      {w["globPattern"] for w in reg["registerOptions"]["watchers"]} ==
+      {"**/.ddlint.yaml", "**/.ddlint.yml"}, "watchers for .ddlint.yaml and .ddlint.yml: %r" % r)
+if r:
+    s.send({"id": r["id"], "result": None})
 s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown",
                                                    "version": 1, "text": text.replace("an index", "TBD")}})
 p = s.diagnostics(uri, "diagnostics in UTF-8")
