@@ -443,16 +443,6 @@ static uint32_t eol_before(const char *d, uint32_t at) {
   return at >= 1 && (d[at - 1] == '\n' || d[at - 1] == '\r') ? 1 : 0;
 }
 
-/* Starts TEXT inserted at AT as a block of its own, after a blank line. */
-static void open_block(ddl_buf *b, const ddl_doc *doc, uint32_t at) {
-  uint32_t eol = eol_before(doc->src.data, at);
-  if (at == 0)
-    return;
-  if (!eol)
-    ddl_buf_puts(b, "\n\n");
-  else if (at - eol > 0 && !eol_before(doc->src.data, at - eol))
-    ddl_buf_puts(b, "\n");
-}
 
 /* The area's questions as an HTML comment, which no rule reads as prose,
  * for the author to answer and delete. */
@@ -471,9 +461,24 @@ static void put_questions(ddl_buf *b, const area_rule *r) {
   ddl_buf_puts(b, "-->\n");
 }
 
-static void close_block(ddl_buf *b, const ddl_doc *doc, uint32_t at) {
+/* Suggests, at AT and as a block of its own between blank lines, a
+ * heading of LEVEL for the area (none when 0) over its questions. */
+static void suggest(ddl_run *run, ddl_diag *d, const area_rule *r, uint32_t at, int level,
+                    const char *title) {
+  const ddl_doc *doc = run->doc;
+  ddl_buf b = {0};
+  uint32_t eol = eol_before(doc->src.data, at);
+  if (at > 0 && !eol)
+    ddl_buf_puts(&b, "\n\n");
+  else if (at > eol && !eol_before(doc->src.data, at - eol))
+    ddl_buf_puts(&b, "\n");
+  if (level)
+    ddl_buf_printf(&b, "%.*s %s\n\n", level, "######", r->title);
+  put_questions(&b, r);
   if (at < doc->src.len)
-    ddl_buf_putc(b, '\n');
+    ddl_buf_putc(&b, '\n');
+  ddl_run_fix(run, d, at, title, ddl_buf_cstr(&b));
+  ddl_buf_free(&b);
 }
 
 /* A section for the area at the end of the deep-dive section, one level
@@ -496,30 +501,19 @@ static void fix_new_section(ddl_run *run, ddl_diag *d, const area_rule *r) {
   }
   if (level > 6)
     level = 6;
-  ddl_buf b = {0}, title = {0};
-  open_block(&b, doc, at);
-  ddl_buf_printf(&b, "%.*s %s\n\n", level, "######", r->title);
-  put_questions(&b, r);
-  close_block(&b, doc, at);
+  ddl_buf title = {0};
   ddl_buf_printf(&title, "Add a '%s' section with the questions it should answer", r->title);
-  ddl_run_fix(run, d, at, ddl_buf_cstr(&title), ddl_buf_cstr(&b));
+  suggest(run, d, r, at, level, ddl_buf_cstr(&title));
   ddl_buf_free(&title);
-  ddl_buf_free(&b);
 }
 
 /* The area's questions at the end of section S, which names the area but
  * says too little. */
 static void fix_questions(ddl_run *run, ddl_diag *d, const area_rule *r, const ddl_section *s) {
-  const ddl_doc *doc = run->doc;
-  uint32_t at = section_end(doc, s);
-  ddl_buf b = {0}, title = {0};
-  open_block(&b, doc, at);
-  put_questions(&b, r);
-  close_block(&b, doc, at);
+  ddl_buf title = {0};
   ddl_buf_printf(&title, "Add the questions '%s' should answer", s->title);
-  ddl_run_fix(run, d, at, ddl_buf_cstr(&title), ddl_buf_cstr(&b));
+  suggest(run, d, r, section_end(run->doc, s), 0, ddl_buf_cstr(&title));
   ddl_buf_free(&title);
-  ddl_buf_free(&b);
 }
 
 static void finish(void *state, ddl_run *run) {
