@@ -1,10 +1,12 @@
 /* Recursive discovery of Markdown files in sorted order.  Whatever the
  * walk cannot read is reported through the callback, naming the path, so
  * that a run never skips a file without a word.  What git ignores is
- * asked of libgit2, which reads .gitignore files, .git/info/exclude and
- * core.excludesFile as git does; --exclude globs are util/pathglob's. */
+ * asked of libgit2 (io/gitlib, loaded on first need), which reads
+ * .gitignore files, .git/info/exclude and core.excludesFile as git does;
+ * --exclude globs are util/pathglob's. */
 #include "internal.h"
 
+#include "io/gitlib.h"
 #include "io/read.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -14,7 +16,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <git2.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,9 @@ struct ddl_walker {
   ddl_walk_options opts;
   DDL_VEC(git_repository *) repos;  /* the work trees met so far */
   char *cwd;                        /* with a trailing '/', for --exclude; or NULL */
+  const ddl_gitlib *git;            /* once started, until the walker is freed */
+  const char *git_failure;          /* why libgit2 could not be loaded, or NULL */
+  bool git_failure_told;            /* a walk has reported git_failure */
 };
 
 /* One walk of a walker. */
@@ -98,7 +102,8 @@ static bool excluded(const ddl_walker *w, const char *path, bool is_dir) {
 /* Whether git ignores ABS, a resolved path in REPO's work tree of
  * WORKDIR_LEN bytes.  A failure to read the ignore rules counts as not
  * ignored: linting a file too many is better than skipping one silently. */
-static bool git_ignored(git_repository *repo, size_t workdir_len, const char *abs, bool is_dir) {
+static bool git_ignored(const ddl_walker *w, git_repository *repo, size_t workdir_len,
+                        const char *abs, bool is_dir) {
   if (!repo || strlen(abs) < workdir_len)
     return false;
   ddl_buf rel = {0};
@@ -106,7 +111,7 @@ static bool git_ignored(git_repository *repo, size_t workdir_len, const char *ab
   if (is_dir)
     ddl_buf_putc(&rel, '/');
   int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, repo, ddl_buf_cstr(&rel)) != 0)
+  if (w->git->ignore_path_is_ignored(&ignored, repo, ddl_buf_cstr(&rel)) != 0)
     ignored = 0;
   ddl_buf_free(&rel);
   return ignored == 1;
@@ -118,7 +123,7 @@ static bool left_out(const walk *k, const char *name, const char *path, const ch
   if (!w->opts.no_ignore && is_dir && strcmp(name, "node_modules") == 0)
     return true;
   return excluded(w, path, is_dir) ||
-         (!w->opts.no_ignore && git_ignored(k->repo, k->workdir_len, abs, is_dir)) ||
+         (!w->opts.no_ignore && git_ignored(w, k->repo, k->workdir_len, abs, is_dir)) ||
          (w->opts.ctx && ddl__ctx_leaves_out(w->opts.ctx, path, is_dir));
 }
 
@@ -185,10 +190,6 @@ ddl_walker *ddl_walker_new(const ddl_walk_options *opts) {
   if (opts)
     w->opts = *opts;
   w->cwd = ddl_path_cwd_slash();
-  /* Once per walker, not per walk: libgit2 1.5 forgets the global
-   * excludes file when it is shut down and started again. */
-  if (!w->opts.no_ignore)
-    git_libgit2_init();
   return w;
 }
 
@@ -196,10 +197,10 @@ void ddl_walker_free(ddl_walker *w) {
   if (!w)
     return;
   for (size_t i = 0; i < w->repos.len; i++)
-    git_repository_free(w->repos.items[i]);
+    w->git->repository_free(w->repos.items[i]);
   DDL_VEC_FREE(w->repos);
-  if (!w->opts.no_ignore)
-    git_libgit2_shutdown();
+  if (w->git)
+    w->git->libgit2_shutdown();
   free(w->cwd);
   free(w);
 }
@@ -208,22 +209,29 @@ void ddl_walker_free(ddl_walker *w) {
  * root in *WORKDIR_LEN; NULL outside one.  Repositories are kept, so that
  * their ignore rules are read once for all the paths asked about. */
 static git_repository *repo_for(ddl_walker *w, const char *abs, size_t *workdir_len) {
-  if (w->opts.no_ignore)
+  if (w->opts.no_ignore || w->git_failure)
     return NULL;
+  if (!w->git) {
+    /* Started once per walker, not per walk: libgit2 1.5 forgets the
+     * global excludes file when it is shut down and started again. */
+    if (!(w->git = ddl_gitlib_get(&w->git_failure)))
+      return NULL;
+    w->git->libgit2_init();
+  }
   git_repository *repo;
-  if (git_repository_open_ext(&repo, abs, 0, NULL) != 0)
+  if (w->git->repository_open_ext(&repo, abs, 0, NULL) != 0)
     return NULL;
-  const char *workdir = git_repository_workdir(repo);
+  const char *workdir = w->git->repository_workdir(repo);
   size_t n = workdir ? strlen(workdir) : 0;
   if (!n || strncmp(abs, workdir, n) != 0) {
     /* bare, or reached by a path libgit2 spells otherwise */
-    git_repository_free(repo);
+    w->git->repository_free(repo);
     return NULL;
   }
   *workdir_len = n;
   for (size_t i = 0; i < w->repos.len; i++) {
-    if (strcmp(git_repository_workdir(w->repos.items[i]), workdir) == 0) {
-      git_repository_free(repo);
+    if (strcmp(w->git->repository_workdir(w->repos.items[i]), workdir) == 0) {
+      w->git->repository_free(repo);
       return w->repos.items[i];
     }
   }
@@ -243,9 +251,18 @@ void ddl_walker_walk(ddl_walker *w, const char *dir, ddl_walk_fn visit, void *ud
     k.repo = repo_for(w, slashed, &k.workdir_len);
     /* A folder named on the command line is walked even when git ignores
      * it: libgit2 would take everything in it for ignored too. */
-    if (k.repo && git_ignored(k.repo, k.workdir_len, abs, true))
+    if (k.repo && git_ignored(w, k.repo, k.workdir_len, abs, true))
       k.repo = NULL;
     free(slashed);
+  }
+  if (w->git_failure && !w->git_failure_told) {
+    /* Linting files git would ignore is better than guessing which. */
+    ddl_buf msg = {0};
+    ddl_buf_printf(&msg, "cannot apply git's ignore rules (%s); --no-ignore lints without them",
+                   w->git_failure);
+    fail(visit, ud, dir, ddl_buf_cstr(&msg), 0);
+    ddl_buf_free(&msg);
+    w->git_failure_told = true;
   }
   walk_dir(&k, dir, k.repo ? abs : NULL);
   free(abs);
@@ -270,7 +287,7 @@ bool ddl_walker_left_out(ddl_walker *w, const char *path, const char **why) {
   if (abs) {
     size_t workdir_len = 0;
     git_repository *repo = repo_for(w, abs, &workdir_len);
-    if (repo && git_ignored(repo, workdir_len, abs, false)) {
+    if (repo && git_ignored(w, repo, workdir_len, abs, false)) {
       out = true;
       if (why)
         *why = "ignored by git";
