@@ -16,6 +16,9 @@ typedef DDL_VEC(char *) cue_vec;
 
 static bool word_char(unsigned char c) { return isalnum(c) || c == '_'; }
 
+/* Ends a cue that must be a whole word: "is" is no cue for "issue". */
+enum { WHOLE_WORD = '$' };
+
 /* The end of the class opening at P ('['), just past its ']', or NULL
  * when it is not closed.  A ']' first in the class is a literal. */
 static const char *class_end(const char *p, const char *end) {
@@ -124,7 +127,9 @@ static bool group_ends_apart(const char *p, const char *end) {
   }
 }
 
-static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out);
+static bool sequence(const char *p, const char *end, bool word_start, bool tail_apart,
+                     cue_vec *out);
+static bool starts_apart(const char *p, const char *end, bool tail_apart);
 
 /* The content of the group at P (after its opener), or NULL for a group
  * that does not consume text as plain content: lookarounds set *ZERO. */
@@ -166,11 +171,14 @@ static const char *group_inner(const char *p, const char *gend, bool *zero, bool
   return q;
 }
 
-/* The cues of [p, end): those of each of its top-level alternatives. */
-static bool alternatives(const char *p, const char *end, bool word_start, cue_vec *out) {
+/* The cues of [p, end): those of each of its top-level alternatives.
+ * TAIL_APART: whatever follows [p, end) in every match starts with a
+ * character that cannot be part of a word (or at the end of the text). */
+static bool alternatives(const char *p, const char *end, bool word_start, bool tail_apart,
+                         cue_vec *out) {
   for (;;) {
     const char *bar = alternative_end(p, end);
-    if (!bar || !sequence(p, bar, word_start, out))
+    if (!bar || !sequence(p, bar, word_start, tail_apart, out))
       return false;
     if (bar == end)
       return true;
@@ -193,11 +201,95 @@ static const char *literal_apart(const char *p, const char *end, bool *word_star
   return p;
 }
 
+/* Whether a class [p, cend) holds only characters that are not ASCII
+ * word characters: punctuation, white space, bytes of other scripts'
+ * punctuation ("['’]"); no ranges, no negation, no \w or \d. */
+static bool class_apart(const char *p, const char *cend) {
+  const char *q = p + 1, *last = cend - 1; /* past '[', at ']' */
+  if (q < last && *q == '^')
+    return false;
+  for (; q < last; q++) {
+    unsigned char c = (unsigned char)*q;
+    if (c == '\\') {
+      if (++q >= last)
+        return false;
+      c = (unsigned char)*q;
+      if (!(c == 's' || c == 'W' || ispunct(c)))
+        return false;
+    } else if (word_char(c) || (c == '-' && q > p + 1 && q + 1 < last) || c == '[') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Whether every match of [p, end), followed by what TAIL_APART describes,
+ * starts apart from a word before it: with a non-word character, at a
+ * word boundary or at the end of the text.  Conservative: false when
+ * unsure. */
+static bool starts_apart(const char *p, const char *end, bool tail_apart) {
+  while (p < end) {
+    const char *after, *qend;
+    bool optional = false;
+    char c = *p;
+    if (c == '$')
+      return true;
+    if (c == '\\' && p + 1 < end) {
+      char e = p[1];
+      if (e == 'b')
+        return true;
+      if (e != 's' && e != 'W' && !ispunct((unsigned char)e))
+        return false;
+      after = p + 2;
+    } else if (c == '(') {
+      const char *gend = group_end(p, end);
+      bool zero, unknown;
+      const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
+      if (!gend || unknown)
+        return false;
+      bool quantified = quantifier(gend, end, &qend, &optional);
+      if (zero) { /* a lookaround or option setting consumes nothing */
+        p = quantified ? qend : gend;
+        continue;
+      }
+      if (quantified && !optional)
+        return false;
+      bool rest_apart = starts_apart(quantified ? qend : gend, end, tail_apart);
+      for (const char *alt = inner;;) {
+        const char *bar = alternative_end(alt, gend - 1);
+        if (!bar || !starts_apart(alt, bar, rest_apart))
+          return false;
+        if (bar == gend - 1)
+          break;
+        alt = bar + 1;
+      }
+      if (!optional)
+        return true;
+      p = quantified ? qend : gend;
+      continue;
+    } else if (c == '[') {
+      const char *cend = class_end(p, end);
+      if (!cend || !class_apart(p, cend))
+        return false;
+      after = cend;
+    } else if (c == ' ' || (ispunct((unsigned char)c) && !strchr(".^$|()[]{}*+?", c))) {
+      after = p + 1;
+    } else {
+      return false;
+    }
+    if (!quantifier(after, end, &qend, &optional) || !optional)
+      return true;
+    p = qend; /* an optional separator: what follows it decides */
+  }
+  return tail_apart;
+}
+
 /* Cues of the first atom of [p, end) that every match must consume and
  * that can be read: atoms of unknown text before it (classes, \w, a
  * word's inside) are passed over, so "[a-z]+\s+(?:that|which)" has the
  * cues of its group. */
-static bool sequence(const char *p, const char *end, bool word_start, cue_vec *out) {
+static bool sequence(const char *p, const char *end, bool word_start, bool tail_apart,
+                     cue_vec *out) {
   while (p < end) {
     char c = *p;
     if (c == '^') {
@@ -249,19 +341,27 @@ static bool sequence(const char *p, const char *end, bool word_start, cue_vec *o
         p = qend;
         continue;
       }
-      return alternatives(inner, gend - 1, word_start, out);
+      /* A repeated group may follow itself, so its words may run on. */
+      return alternatives(inner, gend - 1, word_start,
+                          !quantified && starts_apart(gend, end, tail_apart), out);
     } else if (word_char((unsigned char)c) && word_start) {
       const char *q = p;
       while (q < end && word_char((unsigned char)*q))
         q++;
       size_t n = (size_t)(q - p);
-      if (q < end && (*q == '?' || *q == '*' || (*q == '{' && q + 1 < end && q[1] == '0')))
+      bool whole = true;
+      if (q < end && (*q == '?' || *q == '*' || (*q == '{' && q + 1 < end && q[1] == '0'))) {
         n--; /* the last letter is optional */
+        whole = false;
+      }
       if (n == 0)
         return false;
-      char *cue = ddl_xmalloc(n + 1);
+      whole = whole && starts_apart(q, end, tail_apart);
+      char *cue = ddl_xmalloc(n + 2);
       for (size_t i = 0; i < n; i++)
         cue[i] = (char)tolower((unsigned char)p[i]);
+      if (whole)
+        cue[n++] = WHOLE_WORD;
       cue[n] = '\0';
       DDL_VEC_PUSH(*out, cue);
       return true;
@@ -294,7 +394,7 @@ bool ddl_cues_extract(const char *pattern, char ***out, size_t *n) {
   size_t len = strlen(pattern);
   /* A pattern in extended syntax reads differently; leave it alone. */
   bool ok = !strstr(pattern, "(?x") &&
-            alternatives(pattern, pattern + len, false, &cues);
+            alternatives(pattern, pattern + len, false, false, &cues);
   if (!ok || cues.len == 0) {
     ddl_cues_free(cues.items, cues.len);
     return false;
@@ -315,6 +415,7 @@ void ddl_cues_free(char **cues, size_t n) {
 typedef struct {
   uint32_t child[37]; /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
   uint64_t ends;      /* patterns with a cue ending here */
+  uint64_t words;     /* patterns with a whole-word cue ending here */
 } cue_node;
 
 struct ddl_cue_index {
@@ -335,7 +436,7 @@ static int slot(unsigned char c) {
 
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
   ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
-  cue_node root = {{0}, 0};
+  cue_node root = {{0}, 0, 0};
   DDL_VEC_PUSH(ix->nodes, root);
   for (size_t i = 0; i < n && i < 64; i++) {
     uint64_t bit = (uint64_t)1 << i;
@@ -348,14 +449,19 @@ ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
     }
     for (size_t k = 0; k < ncues; k++) {
       uint32_t at = 0;
+      bool whole = false;
       for (const unsigned char *c = (const unsigned char *)cues[k]; *c; c++) {
+        if (*c == WHOLE_WORD && !c[1]) {
+          whole = true;
+          break;
+        }
         int s = slot(*c);
         if (s < 0) { /* cannot happen: cues are word characters */
           at = UINT32_MAX;
           break;
         }
         if (!ix->nodes.items[at].child[s]) {
-          cue_node fresh = {{0}, 0};
+          cue_node fresh = {{0}, 0, 0};
           DDL_VEC_PUSH(ix->nodes, fresh);
           ix->nodes.items[at].child[s] = (uint32_t)(ix->nodes.len - 1);
         }
@@ -363,6 +469,8 @@ ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
       }
       if (at == UINT32_MAX)
         ix->always |= bit;
+      else if (whole)
+        ix->nodes.items[at].words |= bit;
       else
         ix->nodes.items[at].ends |= bit;
     }
@@ -390,7 +498,10 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
       int s = slot(t[k]);
       if (s < 0 || !(at = ix->nodes.items[at].child[s]))
         break;
-      found |= ix->nodes.items[at].ends;
+      const cue_node *nd = &ix->nodes.items[at];
+      found |= nd->ends;
+      if (nd->words && (k + 1 == end || !word_char(t[k + 1])))
+        found |= nd->words;
     }
   }
   return found;

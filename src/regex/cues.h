@@ -10,7 +10,10 @@
 #include "internal.h"
 
 /* The cues of PATTERN: lower-case word prefixes such that every match of
- * the pattern contains a word starting with one of them.  Returns false
+ * the pattern contains a word starting with one of them; a cue ending in
+ * '$' is a whole word ("is$" for "\\bis\\s+", which "issue" does not
+ * satisfy).  Most cues are short, common words, so this is what keeps
+ * them from admitting nearly every sentence.  Returns false
  * when no such set can be read off the pattern (it opens with a class, a
  * wildcard, punctuation...); then *OUT is NULL.  On success *OUT is a
  * malloc'd array of *N malloc'd strings, freed by ddl_cues_free.  The

@@ -34,35 +34,50 @@ static void cues_of(const char *pattern, char *out, size_t size) {
 static const struct {
   const char *pattern, *cues;
 } extract_cases[] = {
-    {"\\bbecause\\b", "because"},
-    {"\\b(?:will|shall|must)\\s+\\w+", "must|shall|will"},
-    {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "we"},
-    {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "adopt|use"},
-    {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should|will"},
+    {"\\bbecause\\b", "because$"},
+    {"\\b(?:will|shall|must)\\s+\\w+", "must$|shall$|will$"},
+    {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "we$"},
+    {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "adopt$|use$"},
+    {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should$|will$"},
     {"\\bneeds?\\s+to\\b", "need"},
-    {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "are|is|will"},
-    {"(?-i)\\b(?:TODO|FIXME)\\b", "fixme|todo"},
-    {"\\b(?:due|owing)\\s+to\\b|\\bthanks\\s+to\\b", "due|owing|thanks"},
-    {"\\b(?i:REST)\\b", "rest"},
-    {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "a|an|the"},
+    {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "are$|is$|will$"},
+    {"(?-i)\\b(?:TODO|FIXME)\\b", "fixme$|todo$"},
+    {"\\b(?:due|owing)\\s+to\\b|\\bthanks\\s+to\\b", "due$|owing$|thanks$"},
+    {"\\b(?i:REST)\\b", "rest$"},
+    {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "a$|an$|the$"},
     /* What cannot be read is never guessed. */
     {"because", "-"},                  /* may match inside a word */
-    {",\\s*as\\s+it\\b", "as"},        /* a word after punctuation starts */
+    {",\\s*as\\s+it\\b", "as$"},        /* a word after punctuation starts */
     {",?as\\b", "-"},                 /* ... unless the punctuation is optional */
     {"\\?\\s*$", "-"},
     {"[a-z]+ing\\b", "-"},
-    {"\\b\\w+ly\\s+used\\b", "used"},  /* unknown text is passed over */
-    {"[a-z][\\w-]*(?:\\s+\\w+){0,5}\\s+(?:that|which)\\s+runs", "that|which"},
-    {"\\(\\s*(?:needs?|because)\\b", "because|need"},
+    {"\\b\\w+ly\\s+used\\b", "used$"},  /* unknown text is passed over */
+    {"[a-z][\\w-]*(?:\\s+\\w+){0,5}\\s+(?:that|which)\\s+runs", "that$|which$"},
+    {"\\(\\s*(?:needs?|because)\\b", "because$|need"},
     {"\\w+\\s*colou?r\\b", "-"},     /* 'r' is no word start */
-    {"\\w+ (?:so|thus)\\b", "so|thus"},
+    {"\\w+ (?:so|thus)\\b", "so$|thus$"},
     {"[a-z]+\\1\\s+x", "-"},          /* a back-reference is not read */
     {"\\b(?:use|[a-z]+ed)\\b", "-"},   /* one alternative has no literal */
-    {"(?:\\bwe\\s+)?\\buse\\b", "use"},
+    {"(?:\\bwe\\s+)?\\buse\\b", "use$"},
     {"(?:\\bwe\\s+)?use\\b", "-"},    /* "use" may follow anything */
     {"(?x) \\b because \\b", "-"},
     {"\\buse*\\b", "us"},
     {"\\bx{0,2}ab\\b", "-"},
+    /* A whole word ('$') only where every match has a non-word character
+     * (or a boundary, or the end) right after it; else a prefix. */
+    {"\\bshard(?:ing)?\\b", "shard"},
+    {"\\bcach(?:e|es|ing)\\b", "cach"},
+    {"\\bwe['’]ll\\b", "we$"},
+    {"\\bit(?:'s|\\s+is)\\b", "it$"},
+    {"\\bas\\s*,", "as$"},
+    {"\\bas\\s*\\w", "as"},
+    {"\\b(?:is)+\\s", "is"},          /* a repeated group may run on */
+    {"\\bis(?=\\s)", "is"},           /* a lookahead is not read */
+    {"\\bis(?:\\s+\\w+)?\\.", "is$"},
+    {"\\b(?:is|are)(?:n't)?\\b", "are|is"},
+    {"\\bso$", "so$"},
+    {"\\bso[a-z]", "so"},
+    {"\\bso[-_]", "so"},
 };
 
 START_TEST(test_extract) {
@@ -85,9 +100,15 @@ START_TEST(test_candidates) {
   /* Only words from START count. */
   text = "because then";
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 1, strlen(text)), 0x4);
-  /* A cue is a prefix of a word, not a piece inside one. */
-  text = "unbecause willow";
+  /* A cue is a prefix of a word, not a piece inside one; a whole-word cue
+   * ("will$") is not a prefix either. */
+  text = "unbecause willow needless";
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0xC);
+  text = "will, must";
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0x6);
+  /* The end of the range is the end of the subject pcre2 sees. */
+  text = "willow";
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, 4), 0x6);
   ddl_cue_index_free(ix);
 }
 END_TEST
