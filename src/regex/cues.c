@@ -13,6 +13,7 @@
 #include <string.h>
 
 typedef DDL_VEC(char *) cue_vec;
+typedef DDL_VEC(cue_vec) set_vec;
 
 static bool word_char(unsigned char c) { return isalnum(c) || c == '_'; }
 
@@ -128,7 +129,7 @@ static bool group_ends_apart(const char *p, const char *end) {
 }
 
 static bool sequence(const char *p, const char *end, bool word_start, bool tail_apart,
-                     cue_vec *out);
+                     cue_vec *out, set_vec *later);
 static bool starts_apart(const char *p, const char *end, bool tail_apart);
 
 /* The content of the group at P (after its opener), or NULL for a group
@@ -178,7 +179,7 @@ static bool alternatives(const char *p, const char *end, bool word_start, bool t
                          cue_vec *out) {
   for (;;) {
     const char *bar = alternative_end(p, end);
-    if (!bar || !sequence(p, bar, word_start, tail_apart, out))
+    if (!bar || !sequence(p, bar, word_start, tail_apart, out, NULL))
       return false;
     if (bar == end)
       return true;
@@ -284,12 +285,29 @@ static bool starts_apart(const char *p, const char *end, bool tail_apart) {
   return tail_apart;
 }
 
+/* After the atom that gave a sequence its cues, ending at P: with LATER,
+ * the cues of the next atom every match consumes are read too, each set
+ * pushed to LATER.  What cannot be read there ends the reading, keeping
+ * what was found. */
+static bool read_on(const char *p, const char *end, bool tail_apart, set_vec *later) {
+  if (later) {
+    cue_vec next = {0};
+    if (sequence(p, end, false, tail_apart, &next, later) && next.len)
+      DDL_VEC_PUSH(*later, next);
+    else
+      ddl_cues_free(next.items, next.len);
+  }
+  return true;
+}
+
 /* Cues of the first atom of [p, end) that every match must consume and
  * that can be read: atoms of unknown text before it (classes, \w, a
  * word's inside) are passed over, so "[a-z]+\s+(?:that|which)" has the
- * cues of its group. */
+ * cues of its group.  LATER, when not NULL, receives the cues of each
+ * further atom every match consumes ("the\s+(?:chosen|selected)": the,
+ * then chosen|selected). */
 static bool sequence(const char *p, const char *end, bool word_start, bool tail_apart,
-                     cue_vec *out) {
+                     cue_vec *out, set_vec *later) {
   while (p < end) {
     char c = *p;
     if (c == '^') {
@@ -342,8 +360,10 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
         continue;
       }
       /* A repeated group may follow itself, so its words may run on. */
-      return alternatives(inner, gend - 1, word_start,
-                          !quantified && starts_apart(gend, end, tail_apart), out);
+      if (!alternatives(inner, gend - 1, word_start,
+                        !quantified && starts_apart(gend, end, tail_apart), out))
+        return false;
+      return read_on(quantified ? qend : gend, end, tail_apart, later);
     } else if (word_char((unsigned char)c) && word_start) {
       const char *q = p;
       while (q < end && word_char((unsigned char)*q))
@@ -364,7 +384,7 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
         cue[n++] = WHOLE_WORD;
       cue[n] = '\0';
       DDL_VEC_PUSH(*out, cue);
-      return true;
+      return read_on(q, end, tail_apart, later);
     } else if (word_char((unsigned char)c)) {
       /* Inside a word: the cue is further on, if anywhere. */
       const char *qend;
@@ -387,40 +407,81 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
   return false; /* nothing consumed for certain */
 }
 
-bool ddl_cues_extract(const char *pattern, char ***out, size_t *n) {
-  cue_vec cues = {0};
-  *out = NULL;
-  *n = 0;
-  size_t len = strlen(pattern);
-  /* A pattern in extended syntax reads differently; leave it alone. */
-  bool ok = !strstr(pattern, "(?x") &&
-            alternatives(pattern, pattern + len, false, false, &cues);
-  if (!ok || cues.len == 0) {
-    ddl_cues_free(cues.items, cues.len);
-    return false;
-  }
-  *out = cues.items;
-  *n = cues.len;
-  return true;
-}
-
 void ddl_cues_free(char **cues, size_t n) {
   for (size_t i = 0; i < n; i++)
     free(cues[i]);
   free(cues);
 }
 
+/* How much text a set admits, as the length of its shortest cue (a
+ * whole word counting one more): "is$|are$" admits most sentences,
+ * "chosen$|selected$" few. */
+static size_t selectivity(const cue_vec *set) {
+  size_t best = SIZE_MAX;
+  for (size_t i = 0; i < set->len; i++) {
+    size_t n = strlen(set->items[i]);
+    if (n < best)
+      best = n;
+  }
+  return best;
+}
+
+size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
+  set_vec all = {0};
+  cue_vec first = {0};
+  size_t len = strlen(pattern);
+  const char *end = pattern + len;
+  /* A pattern in extended syntax reads differently; leave it alone.  Only
+   * a pattern without top-level alternatives is read past its first cue:
+   * each alternative would have its own later words. */
+  bool single = alternative_end(pattern, end) == end;
+  bool ok = !strstr(pattern, "(?x") &&
+            (single ? sequence(pattern, end, false, false, &first, &all)
+                    : alternatives(pattern, end, false, false, &first));
+  size_t nsets = 0;
+  if (ok && first.len) {
+    DDL_VEC_PUSH(all, first); /* first among equals: moved to the front */
+    memmove(&all.items[1], &all.items[0], (all.len - 1) * sizeof(cue_vec));
+    all.items[0] = first;
+    first = (cue_vec){0};
+    /* The most selective sets, by a stable selection. */
+    while (nsets < DDL_CUE_SETS && all.len) {
+      size_t pick = 0;
+      for (size_t i = 1; i < all.len; i++)
+        if (selectivity(&all.items[i]) > selectivity(&all.items[pick]))
+          pick = i;
+      sets[nsets].cues = all.items[pick].items;
+      sets[nsets].n = all.items[pick].len;
+      nsets++;
+      memmove(&all.items[pick], &all.items[pick + 1], (all.len - pick - 1) * sizeof(cue_vec));
+      all.len--;
+    }
+  }
+  ddl_cues_free(first.items, first.len);
+  for (size_t i = 0; i < all.len; i++)
+    ddl_cues_free(all.items[i].items, all.items[i].len);
+  DDL_VEC_FREE(all);
+  return nsets;
+}
+
+void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets) {
+  for (size_t i = 0; i < nsets; i++)
+    ddl_cues_free(sets[i].cues, sets[i].n);
+}
+
 /* ---- the index ----------------------------------------------------- */
 
+/* A pattern may match only where the text has a word of each of its
+ * sets: set K's cues mark bit I in ends[K] or words[K] of their nodes. */
 typedef struct {
-  uint32_t child[37]; /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
-  uint64_t ends;      /* patterns with a cue ending here */
-  uint64_t words;     /* patterns with a whole-word cue ending here */
+  uint32_t child[37];          /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
+  uint64_t ends[DDL_CUE_SETS];  /* patterns with a cue of set K ending here */
+  uint64_t words[DDL_CUE_SETS]; /* the same for whole-word cues */
 } cue_node;
 
 struct ddl_cue_index {
   DDL_VEC(cue_node) nodes;
-  uint64_t always; /* patterns without cues */
+  uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
   uint64_t all;
 };
 
@@ -434,47 +495,48 @@ static int slot(unsigned char c) {
   return c == '_' ? 36 : -1;
 }
 
+/* Marks pattern BIT under CUE, of set K. */
+static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit) {
+  uint32_t at = 0;
+  bool whole = false;
+  for (const unsigned char *c = (const unsigned char *)cue; *c; c++) {
+    if (*c == WHOLE_WORD && !c[1]) {
+      whole = true;
+      break;
+    }
+    int s = slot(*c);
+    if (s < 0) { /* cannot happen: cues are word characters */
+      ix->given[k] |= bit;
+      return;
+    }
+    if (!ix->nodes.items[at].child[s]) {
+      cue_node fresh = {{0}, {0}, {0}};
+      DDL_VEC_PUSH(ix->nodes, fresh);
+      ix->nodes.items[at].child[s] = (uint32_t)(ix->nodes.len - 1);
+    }
+    at = ix->nodes.items[at].child[s];
+  }
+  if (whole)
+    ix->nodes.items[at].words[k] |= bit;
+  else
+    ix->nodes.items[at].ends[k] |= bit;
+}
+
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
   ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
-  cue_node root = {{0}, 0, 0};
+  cue_node root = {{0}, {0}, {0}};
   DDL_VEC_PUSH(ix->nodes, root);
   for (size_t i = 0; i < n && i < 64; i++) {
     uint64_t bit = (uint64_t)1 << i;
     ix->all |= bit;
-    char **cues;
-    size_t ncues;
-    if (!ddl_cues_extract(patterns[i], &cues, &ncues)) {
-      ix->always |= bit;
-      continue;
-    }
-    for (size_t k = 0; k < ncues; k++) {
-      uint32_t at = 0;
-      bool whole = false;
-      for (const unsigned char *c = (const unsigned char *)cues[k]; *c; c++) {
-        if (*c == WHOLE_WORD && !c[1]) {
-          whole = true;
-          break;
-        }
-        int s = slot(*c);
-        if (s < 0) { /* cannot happen: cues are word characters */
-          at = UINT32_MAX;
-          break;
-        }
-        if (!ix->nodes.items[at].child[s]) {
-          cue_node fresh = {{0}, 0, 0};
-          DDL_VEC_PUSH(ix->nodes, fresh);
-          ix->nodes.items[at].child[s] = (uint32_t)(ix->nodes.len - 1);
-        }
-        at = ix->nodes.items[at].child[s];
-      }
-      if (at == UINT32_MAX)
-        ix->always |= bit;
-      else if (whole)
-        ix->nodes.items[at].words |= bit;
-      else
-        ix->nodes.items[at].ends |= bit;
-    }
-    ddl_cues_free(cues, ncues);
+    ddl_cue_set sets[DDL_CUE_SETS];
+    size_t nsets = ddl_cues_extract(patterns[i], sets);
+    for (size_t k = nsets; k < DDL_CUE_SETS; k++)
+      ix->given[k] |= bit;
+    for (size_t k = 0; k < nsets; k++)
+      for (size_t c = 0; c < sets[k].n; c++)
+        index_cue(ix, sets[k].cues[c], k, bit);
+    ddl_cue_sets_free(sets, nsets);
   }
   return ix;
 }
@@ -488,21 +550,30 @@ void ddl_cue_index_free(ddl_cue_index *ix) {
 
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end) {
-  uint64_t found = ix->always;
+  uint64_t found[DDL_CUE_SETS];
+  memcpy(found, ix->given, sizeof(found));
   const unsigned char *t = (const unsigned char *)text;
-  for (size_t i = start; i < end && found != ix->all; i++) {
+  for (size_t i = start; i < end; i++) {
     if (!word_char(t[i]) || (i > 0 && word_char(t[i - 1])))
       continue;
+    uint64_t now = found[0];
+    for (size_t set = 1; set < DDL_CUE_SETS; set++)
+      now &= found[set];
+    if (now == ix->all)
+      break;
     uint32_t at = 0;
     for (size_t k = i; k < end; k++) {
       int s = slot(t[k]);
       if (s < 0 || !(at = ix->nodes.items[at].child[s]))
         break;
       const cue_node *nd = &ix->nodes.items[at];
-      found |= nd->ends;
-      if (nd->words && (k + 1 == end || !word_char(t[k + 1])))
-        found |= nd->words;
+      bool word_ends = k + 1 == end || !word_char(t[k + 1]);
+      for (size_t set = 0; set < DDL_CUE_SETS; set++)
+        found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
     }
   }
-  return found;
+  uint64_t all = found[0];
+  for (size_t set = 1; set < DDL_CUE_SETS; set++)
+    all &= found[set];
+  return all;
 }

@@ -9,17 +9,28 @@
 
 #include "internal.h"
 
-/* The cues of PATTERN: lower-case word prefixes such that every match of
- * the pattern contains a word starting with one of them; a cue ending in
- * '$' is a whole word ("is$" for "\\bis\\s+", which "issue" does not
- * satisfy).  Most cues are short, common words, so this is what keeps
- * them from admitting nearly every sentence.  Returns false
- * when no such set can be read off the pattern (it opens with a class, a
- * wildcard, punctuation...); then *OUT is NULL.  On success *OUT is a
- * malloc'd array of *N malloc'd strings, freed by ddl_cues_free.  The
- * analysis is conservative: it never names a cue the pattern could do
- * without. */
-bool ddl_cues_extract(const char *pattern, char ***out, size_t *n);
+/* A set of cues: lower-case word prefixes such that every match of the
+ * pattern contains a word starting with one of them; a cue ending in '$'
+ * is a whole word ("is$" for "\\bis\\s+", which "issue" does not
+ * satisfy). */
+typedef struct {
+  char **cues;
+  size_t n;
+} ddl_cue_set;
+
+/* How many sets of cues are kept per pattern: every match holds a word of
+ * each.  Most cues are short, common words ("the", "is"); a second set
+ * ("the\\s+(?:chosen|selected)": chosen|selected) is what rules out most
+ * sentences. */
+enum { DDL_CUE_SETS = 2 };
+
+/* Reads up to DDL_CUE_SETS sets of cues off PATTERN into SETS, the most
+ * selective first (the shortest cue being longest), and returns how many;
+ * 0 when none can be read (the pattern opens with a class, a wildcard,
+ * punctuation...).  The analysis is conservative: it never names a cue
+ * the pattern could do without.  Free with ddl_cue_sets_free. */
+size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]);
+void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets);
 void ddl_cues_free(char **cues, size_t n);
 
 /* The cues of up to 64 patterns, by position in their list. */
@@ -30,7 +41,7 @@ typedef struct ddl_cue_index ddl_cue_index;
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n);
 void ddl_cue_index_free(ddl_cue_index *ix);
 /* Bit I is set when pattern I may match in TEXT[start, end): the text has
- * a word starting with one of its cues, or the pattern has none.  Patterns
+ * a word of each of its cue sets, or the pattern has none.  Patterns
  * past the 64th have no bit and are always to be tried. */
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end);

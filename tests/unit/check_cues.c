@@ -14,21 +14,24 @@ static int by_string(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The cues of PATTERN, sorted and joined by '|', or "-" when none. */
+/* The cue sets of PATTERN, each sorted and joined by '|', the sets by
+ * " & "; "-" when none. */
 static void cues_of(const char *pattern, char *out, size_t size) {
-  char **cues;
-  size_t n;
-  if (!ddl_cues_extract(pattern, &cues, &n)) {
+  ddl_cue_set sets[DDL_CUE_SETS];
+  size_t nsets = ddl_cues_extract(pattern, sets);
+  if (!nsets) {
     snprintf(out, size, "-");
     return;
   }
-  qsort(cues, n, sizeof(char *), by_string);
   out[0] = '\0';
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(out);
-    snprintf(out + len, size - len, "%s%s", i ? "|" : "", cues[i]);
+  for (size_t k = 0; k < nsets; k++) {
+    qsort(sets[k].cues, sets[k].n, sizeof(char *), by_string);
+    for (size_t i = 0; i < sets[k].n; i++) {
+      size_t len = strlen(out);
+      snprintf(out + len, size - len, "%s%s", i ? "|" : k ? " & " : "", sets[k].cues[i]);
+    }
   }
-  ddl_cues_free(cues, n);
+  ddl_cue_sets_free(sets, nsets);
 }
 
 static const struct {
@@ -36,23 +39,23 @@ static const struct {
 } extract_cases[] = {
     {"\\bbecause\\b", "because$"},
     {"\\b(?:will|shall|must)\\s+\\w+", "must$|shall$|will$"},
-    {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "we$"},
+    {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "use$ & we$"},
     {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "adopt$|use$"},
-    {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should$|will$"},
-    {"\\bneeds?\\s+to\\b", "need"},
-    {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "are$|is$|will$"},
+    {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should$|will$ & be$"},
+    {"\\bneeds?\\s+to\\b", "need & to$"},
+    {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "kept$|stored$ & are$|is$|will$"},
     {"(?-i)\\b(?:TODO|FIXME)\\b", "fixme$|todo$"},
     {"\\b(?:due|owing)\\s+to\\b|\\bthanks\\s+to\\b", "due$|owing$|thanks$"},
     {"\\b(?i:REST)\\b", "rest$"},
-    {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "a$|an$|the$"},
+    {"\\b(?:a|an|the)\\s+(?:better|best)\\s+option\\b", "option$ & best$|better$"},
     /* What cannot be read is never guessed. */
     {"because", "-"},                  /* may match inside a word */
-    {",\\s*as\\s+it\\b", "as$"},        /* a word after punctuation starts */
+    {",\\s*as\\s+it\\b", "as$ & it$"},        /* a word after punctuation starts */
     {",?as\\b", "-"},                 /* ... unless the punctuation is optional */
     {"\\?\\s*$", "-"},
     {"[a-z]+ing\\b", "-"},
     {"\\b\\w+ly\\s+used\\b", "used$"},  /* unknown text is passed over */
-    {"[a-z][\\w-]*(?:\\s+\\w+){0,5}\\s+(?:that|which)\\s+runs", "that$|which$"},
+    {"[a-z][\\w-]*(?:\\s+\\w+){0,5}\\s+(?:that|which)\\s+runs", "that$|which$ & runs"},
     {"\\(\\s*(?:needs?|because)\\b", "because$|need"},
     {"\\w+\\s*colou?r\\b", "-"},     /* 'r' is no word start */
     {"\\w+ (?:so|thus)\\b", "so$|thus$"},
@@ -68,7 +71,7 @@ static const struct {
     {"\\bshard(?:ing)?\\b", "shard"},
     {"\\bcach(?:e|es|ing)\\b", "cach"},
     {"\\bwe['’]ll\\b", "we$"},
-    {"\\bit(?:'s|\\s+is)\\b", "it$"},
+    {"\\bit(?:'s|\\s+is)\\b", "it$ & is$|s$"},
     {"\\bas\\s*,", "as$"},
     {"\\bas\\s*\\w", "as"},
     {"\\b(?:is)+\\s", "is"},          /* a repeated group may run on */
@@ -78,6 +81,14 @@ static const struct {
     {"\\bso$", "so$"},
     {"\\bso[a-z]", "so"},
     {"\\bso[-_]", "so"},
+    /* Words every match consumes after the first are read too; the two
+     * sets whose shortest cue is longest are kept. */
+    {"\\bthe\\s+(?:chosen|picked)\\s+(?:db|store)\\b", "chosen$|picked$ & the$"},
+    {"\\bis\\s+(?:\\w+\\s+)?used\\b", "used$ & is$"},
+    {"\\bis\\s+(?:also\\s+)?used\\b", "used$ & is$"},   /* an optional group is no cue */
+    {"\\bwe\\s+use|\\bthey\\s+use", "they$|we$"},       /* each alternative its own */
+    {"\\bkey\\s+[a-z]+\\s+store\\b", "store$ & key$"},
+    {"\\bkey\\s+\\d+\\s+\\1", "key$"},                /* unread past the first: kept */
 };
 
 START_TEST(test_extract) {
@@ -102,7 +113,7 @@ START_TEST(test_candidates) {
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 1, strlen(text)), 0x4);
   /* A cue is a prefix of a word, not a piece inside one; a whole-word cue
    * ("will$") is not a prefix either. */
-  text = "unbecause willow needless";
+  text = "unbecause willow needless to";
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0xC);
   text = "will, must";
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, strlen(text)), 0x6);
@@ -183,11 +194,11 @@ START_TEST(test_never_skips_a_match) {
     patterns += regex_like;
     const char *one[] = {scalars.items[p]};
     ddl_cue_index *ix = ddl_cue_index_build(one, 1);
-    char **cues;
-    size_t n;
-    if (ddl_cues_extract(scalars.items[p], &cues, &n)) {
+    ddl_cue_set sets[DDL_CUE_SETS];
+    size_t nsets = ddl_cues_extract(scalars.items[p], sets);
+    if (nsets) {
       with_cues += regex_like;
-      ddl_cues_free(cues, n);
+      ddl_cue_sets_free(sets, nsets);
     }
     for (size_t l = 0; l < lines.len; l++) {
       size_t s, e, len = strlen(lines.items[l]);
