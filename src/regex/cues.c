@@ -474,13 +474,20 @@ void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets) {
 /* A pattern may match only where the text has a word of each of its
  * sets: set K's cues mark bit I in ends[K] or words[K] of their nodes. */
 typedef struct {
-  uint32_t child[37];          /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
+  uint16_t child[37];          /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
   uint64_t ends[DDL_CUE_SETS];  /* patterns with a cue of set K ending here */
   uint64_t words[DDL_CUE_SETS]; /* the same for whole-word cues */
 } cue_node;
 
+/* A list's trie has a few thousand nodes: 16-bit links keep it small,
+ * and it is allocated once, at its largest size, since start-up is
+ * mostly page faults.  Patterns whose cues would not fit are always
+ * tried. */
+enum { MAX_NODES = UINT16_MAX };
+
 struct ddl_cue_index {
-  DDL_VEC(cue_node) nodes;
+  cue_node *nodes;
+  size_t nnodes;
   uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
   uint64_t all;
 };
@@ -495,7 +502,7 @@ static int slot(unsigned char c) {
   return c == '_' ? 36 : -1;
 }
 
-/* Marks pattern BIT under CUE, of set K. */
+/* Marks pattern BIT under CUE, of set K; the caller made room. */
 static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit) {
   uint32_t at = 0;
   bool whole = false;
@@ -509,42 +516,87 @@ static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit
       ix->given[k] |= bit;
       return;
     }
-    if (!ix->nodes.items[at].child[s]) {
-      cue_node fresh = {{0}, {0}, {0}};
-      DDL_VEC_PUSH(ix->nodes, fresh);
-      ix->nodes.items[at].child[s] = (uint32_t)(ix->nodes.len - 1);
-    }
-    at = ix->nodes.items[at].child[s];
+    if (!ix->nodes[at].child[s])
+      ix->nodes[at].child[s] = (uint16_t)ix->nnodes++;
+    at = ix->nodes[at].child[s];
   }
   if (whole)
-    ix->nodes.items[at].words[k] |= bit;
+    ix->nodes[at].words[k] |= bit;
   else
-    ix->nodes.items[at].ends[k] |= bit;
+    ix->nodes[at].ends[k] |= bit;
+}
+
+static int by_cue(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The number of trie nodes the cues of the N patterns' SETS make: one per
+ * distinct prefix, and the root.  A '$' mark is not a node. */
+static size_t trie_size(ddl_cue_set (*sets)[DDL_CUE_SETS], const size_t *nsets, size_t n) {
+  DDL_VEC(const char *) all = {0};
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < nsets[i]; k++)
+      for (size_t c = 0; c < sets[i][k].n; c++)
+        DDL_VEC_PUSH(all, sets[i][k].cues[c]);
+  if (all.len > 1)
+    qsort(all.items, all.len, sizeof(char *), by_cue);
+  size_t nodes = 1;
+  for (size_t i = 0; i < all.len; i++) {
+    const char *cue = all.items[i], *prev = i ? all.items[i - 1] : "";
+    size_t len = strlen(cue), common = 0;
+    if (len && cue[len - 1] == WHOLE_WORD)
+      len--;
+    while (common < len && prev[common] == cue[common])
+      common++;
+    nodes += len - common;
+  }
+  DDL_VEC_FREE(all);
+  return nodes;
+}
+
+static size_t cue_bytes(const ddl_cue_set *sets, size_t nsets) {
+  size_t n = 0;
+  for (size_t k = 0; k < nsets; k++)
+    for (size_t c = 0; c < sets[k].n; c++)
+      n += strlen(sets[k].cues[c]);
+  return n;
 }
 
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
   ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
-  cue_node root = {{0}, {0}, {0}};
-  DDL_VEC_PUSH(ix->nodes, root);
-  for (size_t i = 0; i < n && i < 64; i++) {
+  size_t m = n < 64 ? n : 64;
+  ddl_cue_set(*sets)[DDL_CUE_SETS] = ddl_xcalloc(m + 1, sizeof(*sets));
+  size_t *nsets = ddl_xcalloc(m + 1, sizeof(size_t));
+  for (size_t i = 0; i < m; i++)
+    nsets[i] = ddl_cues_extract(patterns[i], sets[i]);
+  size_t bound = trie_size(sets, nsets, m);
+  bool crowded = bound > MAX_NODES; /* then patterns are let in while they fit */
+  if (crowded)
+    bound = MAX_NODES;
+  ix->nodes = ddl_xcalloc(bound, sizeof(cue_node));
+  ix->nnodes = 1;
+  for (size_t i = 0; i < m; i++) {
     uint64_t bit = (uint64_t)1 << i;
     ix->all |= bit;
-    ddl_cue_set sets[DDL_CUE_SETS];
-    size_t nsets = ddl_cues_extract(patterns[i], sets);
-    for (size_t k = nsets; k < DDL_CUE_SETS; k++)
+    size_t own = nsets[i];
+    if (crowded && ix->nnodes + cue_bytes(sets[i], nsets[i]) > bound)
+      own = 0; /* no room: always a candidate */
+    for (size_t k = own; k < DDL_CUE_SETS; k++)
       ix->given[k] |= bit;
-    for (size_t k = 0; k < nsets; k++)
-      for (size_t c = 0; c < sets[k].n; c++)
-        index_cue(ix, sets[k].cues[c], k, bit);
-    ddl_cue_sets_free(sets, nsets);
+    for (size_t k = 0; k < own; k++)
+      for (size_t c = 0; c < sets[i][k].n; c++)
+        index_cue(ix, sets[i][k].cues[c], k, bit);
+    ddl_cue_sets_free(sets[i], nsets[i]);
   }
+  free(sets);
+  free(nsets);
   return ix;
 }
 
 void ddl_cue_index_free(ddl_cue_index *ix) {
   if (!ix)
     return;
-  DDL_VEC_FREE(ix->nodes);
+  free(ix->nodes);
   free(ix);
 }
 
@@ -564,9 +616,9 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
     uint32_t at = 0;
     for (size_t k = i; k < end; k++) {
       int s = slot(t[k]);
-      if (s < 0 || !(at = ix->nodes.items[at].child[s]))
+      if (s < 0 || !(at = ix->nodes[at].child[s]))
         break;
-      const cue_node *nd = &ix->nodes.items[at];
+      const cue_node *nd = &ix->nodes[at];
       bool word_ends = k + 1 == end || !word_char(t[k + 1]);
       for (size_t set = 0; set < DDL_CUE_SETS; set++)
         found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);

@@ -2,6 +2,7 @@
  * safe to use, a pattern skipped for want of its cues never matches. */
 #include "helpers.h"
 #include "regex/cues.h"
+#include "util/buf.h"
 #include "regex/regex.h"
 #include "util/vec.h"
 
@@ -124,6 +125,26 @@ START_TEST(test_candidates) {
 }
 END_TEST
 
+/* A trie too large for its 16-bit links lets in what fits; the pattern
+ * that does not fit is always tried, never wrongly ruled out. */
+START_TEST(test_crowded_index) {
+  ddl_buf big = {0};
+  ddl_buf_puts(&big, "\\b(?:");
+  for (unsigned i = 0; i < 10000; i++) { /* 10,000 12-letter words, few shared prefixes */
+    ddl_buf_puts(&big, i ? "|" : "");
+    for (unsigned j = 0, v = i; j < 12; j++, v = v / 26 + j * 7)
+      ddl_buf_putc(&big, (char)('a' + v % 26));
+  }
+  ddl_buf_puts(&big, ")\\b");
+  const char *patterns[] = {"\\bbecause\\b", ddl_buf_cstr(&big), "\\bsince\\b"};
+  ddl_cue_index *ix = ddl_cue_index_build(patterns, 3);
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, "nothing", 0, 7), 0x2);
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, "since because", 0, 13), 0x7);
+  ddl_cue_index_free(ix);
+  ddl_buf_free(&big);
+}
+END_TEST
+
 /* ---- the promise, on real patterns and real prose -------------------- */
 
 typedef DDL_VEC(char *) str_vec;
@@ -230,6 +251,7 @@ int main(void) {
   Suite *s = suite_create("cues");
   TCase *tc = tcase_create("extract");
   tcase_add_loop_test(tc, test_extract, 0, DDL_ARRAY_LEN(extract_cases));
+  tcase_add_test(tc, test_crowded_index);
   tcase_add_test(tc, test_candidates);
   suite_add_tcase(s, tc);
   tc = tcase_create("promise");
