@@ -108,6 +108,11 @@ scenario "close a linted file" fclose:1:EIO:tree/design.md \
 contains "close a linted file" "$out" "$rest"
 
 # The directory walk.
+scenario "load libgit2" dlopen:1:ENOENT:libgit2 \
+  "ddlint: error: tree: cannot apply git's ignore rules (libgit2" --no-snippet tree
+contains "load libgit2" "$err" "; --no-ignore lints without them"
+contains "load libgit2" "$out" "$rest"
+contains "load libgit2" "$out" "tree/sub/extra.md:"
 scenario "open a directory" opendir:1:EACCES:tree/sub \
   "ddlint: error: tree/sub: cannot read directory: Permission denied" --no-snippet tree
 contains "open a directory" "$out" "$rest"

@@ -5,7 +5,7 @@
  *
  *   DDLINT_INJECT=SPEC[,SPEC...]    SPEC is OP:N[+][:ERRNO[:TARGET]]
  *     OP      open (open, openat, fopen), opendir, read (read, fread),
- *             readdir, write, fflush, fclose
+ *             readdir, write, fflush, fclose, dlopen (TARGET: the library)
  *     N       fail the Nth eligible call; N+ fails it and every later one
  *     ERRNO   a name such as EIO or ENOSPC, or a number (default EIO)
  *     TARGET  @0, @1 or @2: only that standard stream or descriptor (@1,
@@ -39,9 +39,11 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-enum op { OP_OPEN, OP_OPENDIR, OP_READ, OP_READDIR, OP_WRITE, OP_FFLUSH, OP_FCLOSE, OP_COUNT };
-static const char *const op_names[OP_COUNT] = {"open",  "opendir", "read",  "readdir",
-                                               "write", "fflush",  "fclose"};
+enum op {
+  OP_OPEN, OP_OPENDIR, OP_READ, OP_READDIR, OP_WRITE, OP_FFLUSH, OP_FCLOSE, OP_DLOPEN, OP_COUNT
+};
+static const char *const op_names[OP_COUNT] = {"open",  "opendir", "read",   "readdir",
+                                               "write", "fflush",  "fclose", "dlopen"};
 
 #define MAX_SPECS 4
 #define MAX_FD 4096
@@ -82,6 +84,7 @@ DECLARE_REAL(int, close, int);
 DECLARE_REAL(int, closedir, DIR *);
 DECLARE_REAL(int, ferror, FILE *);
 DECLARE_REAL(void, clearerr, FILE *);
+DECLARE_REAL(void *, dlopen, const char *, int);
 
 /* The shim's own complaints, straight to fd 2 with no wrapper in between. */
 static void say(const char *s) { (void)syscall(SYS_write, 2, s, strlen(s)); }
@@ -340,6 +343,16 @@ FILE *fopen(const char *path, const char *mode) {
 FILE *fopen64(const char *path, const char *mode) {
   LOAD(fopen64);
   return fopen_common(real_fopen64, path, mode);
+}
+
+/* A library that cannot be loaded (libgit2, which ddlint opens on first
+ * need): dlerror() then has nothing to say, as after a failure the real
+ * loader did not see. */
+void *dlopen(const char *file, int mode) {
+  LOAD(dlopen);
+  if (file && should_fail(OP_DLOPEN, file, -1, NULL))
+    return NULL;
+  return real_dlopen(file, mode);
 }
 
 DIR *opendir(const char *path) {
