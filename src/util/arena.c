@@ -16,11 +16,7 @@ struct ddl_arena_chunk {
 
 enum { CHUNK_SIZE = 64 * 1024 };
 
-/* Chunks are not zeroed as they are made: most documents use a fraction
- * of their first chunk, and clearing 64 KiB per document was a tenth of
- * linting many small files.  What is handed out is zeroed instead. */
-static void *bump(ddl_arena *a, size_t size) {
-  size = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+static void *bump_rounded(ddl_arena *a, size_t size) {
 #ifndef DDL_DEBUG_ARENA
   ddl_arena_chunk *c = a->chunks;
   if (c && c->size - c->used >= size) {
@@ -45,6 +41,19 @@ static void *bump(ddl_arena *a, size_t size) {
     a->chunks = n;
   }
   return n->data;
+}
+
+/* Chunks are not zeroed as they are made: most documents use a fraction
+ * of their first chunk, and clearing 64 KiB per document was a tenth of
+ * linting many small files.  What is handed out is zeroed instead, and
+ * so is the padding after it: pcre2's JIT reads a subject in aligned
+ * 16-byte loads that may reach past its end, harmlessly but not into
+ * bytes never written (valgrind would say the match depends on them). */
+static void *bump(ddl_arena *a, size_t want) {
+  size_t size = (want + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+  void *p = bump_rounded(a, size);
+  memset((char *)p + want, 0, size - want);
+  return p;
 }
 
 void *ddl_arena_alloc(ddl_arena *a, size_t size) {
