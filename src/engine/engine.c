@@ -223,7 +223,7 @@ void ddl_run_set_coverage(ddl_run *run, const ddl_coverage *cov, ddl_span home) 
   run->coverage[run->ncoverage++] = *cov;
 }
 
-ddl_span ddl_run_area_home(const ddl_run *run, const char *area) {
+ddl_span ddl_run_area_home(ddl_run *run, const char *area) {
   for (size_t i = 0; i < run->ncoverage; i++)
     if (strcmp(run->coverage[i].area, area) == 0)
       return run->homes[i];
@@ -272,20 +272,29 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h) {
   return s;
 }
 
-const ddl_section *ddl_run_anchor_section(const ddl_run *run, const ddl_regex_list *anchor) {
+const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor) {
+  if (!anchor)
+    return NULL;
+  for (size_t i = 0; i < run->nanchors; i++)
+    if (run->anchors[i].list == anchor || ddl_regex_list_same(run->anchors[i].list, anchor))
+      return run->anchors[i].section;
   const ddl_doc *doc = run->doc;
   const ddl_section *best = NULL;
-  for (uint32_t i = 1; anchor && i < doc->nsections; i++) {
+  for (uint32_t i = 1; i < doc->nsections; i++) {
     const ddl_section *s = &doc->sections[i];
     if (s == doc->title || (best && s->level >= best->level))
       continue;
     if (ddl_regex_list_any(run->matcher, anchor, s->title, 0, strlen(s->title)))
       best = s;
   }
+  if (run->nanchors < DDL_ARRAY_LEN(run->anchors)) {
+    run->anchors[run->nanchors].list = anchor;
+    run->anchors[run->nanchors++].section = best;
+  }
   return best;
 }
 
-ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor) {
+ddl_span ddl_run_anchor(ddl_run *run, const ddl_regex_list *anchor) {
   const ddl_doc *doc = run->doc;
   const ddl_section *best = ddl_run_anchor_section(run, anchor);
   if (!best)

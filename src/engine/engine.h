@@ -29,6 +29,13 @@ struct ddl_run {
   uint32_t hits_block;
   ddl_lex_hits other_hits;  /* the hits of block other_block, for ddl_run_term_in */
   uint32_t other_block;     /* UINT32_MAX: none yet */
+  /* ddl_run_anchor_section's answers: every area rule asks, with lists of
+   * the same patterns, once for its verdict and once for its fix. */
+  struct {
+    const ddl_regex_list *list;
+    const ddl_section *section;
+  } anchors[16];
+  size_t nanchors;
 };
 
 /* Whether DDLINT_TRACE (a comma-separated list) names WHAT: rule kinds
@@ -60,14 +67,14 @@ void *ddl_run_alloc(ddl_run *run, size_t size);
 void ddl_run_set_coverage(ddl_run *run, const ddl_coverage *cov, ddl_span home);
 const ddl_coverage *ddl_run_coverage(const ddl_run *run, const char *area);
 /* Where AREA's diagnostics go: its home, else the document's title. */
-ddl_span ddl_run_area_home(const ddl_run *run, const char *area);
+ddl_span ddl_run_area_home(ddl_run *run, const char *area);
 const ddl_prose_stats *ddl_run_prose_stats(ddl_run *run);
 /* The first line of heading H. */
 ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h);
 /* Where a missing area belongs: the deep-dive section's heading when one
  * matches ANCHOR, else the title, else the start of the document. */
-ddl_span ddl_run_anchor(const ddl_run *run, const ddl_regex_list *anchor);
+ddl_span ddl_run_anchor(ddl_run *run, const ddl_regex_list *anchor);
 /* The section a heading matching ANCHOR starts (the outermost one), or NULL. */
-const ddl_section *ddl_run_anchor_section(const ddl_run *run, const ddl_regex_list *anchor);
+const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor);
 
 #endif

@@ -235,6 +235,15 @@ bool ddl_regex_search(ddl_matcher *m, const ddl_regex *re, const char *subject, 
   return search(m, re, subject, len, start, SIZE_MAX, mstart, mend, NULL);
 }
 
+bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b) {
+  if (a->len != b->len)
+    return false;
+  for (size_t i = 0; i < a->len; i++)
+    if (a->items[i] != b->items[i] && strcmp(a->items[i]->pattern, b->items[i]->pattern) != 0)
+      return false;
+  return true;
+}
+
 void ddl_regex_list_index(ddl_regex_list *list) {
   ddl_cue_index_free(list->cues);
   list->cues = NULL;

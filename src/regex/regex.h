@@ -60,6 +60,9 @@ typedef struct ddl_regex_list {
 /* Builds LIST's cue index from its patterns; call once they are all in.
  * Searches then skip the patterns whose cue words the text lacks. */
 void ddl_regex_list_index(ddl_regex_list *list);
+/* Whether A and B hold the same patterns in the same order, so that they
+ * give the same answers. */
+bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b);
 
 /* The leftmost match of any pattern in LIST within SUBJECT[start, end). */
 bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
