@@ -23,6 +23,7 @@ typedef struct {
   char *area, *title;
   char **questions;
   size_t nquestions;
+  char *questions_comment; /* the questions as the HTML comment of a fix */
   ddl_severity partial_severity;
   ddl_regex_list heading, ignore_heading, anchor, not_applicable;
   ddl_regex_list context_sections; /* requirements, background...: needs, not a design */
@@ -72,6 +73,7 @@ static void release(void *data) {
   for (size_t i = 0; i < r->nquestions; i++)
     free(r->questions[i]);
   free(r->questions);
+  free(r->questions_comment);
   ddl_regex_list_free(&r->heading);
   ddl_regex_list_free(&r->ignore_heading);
   ddl_regex_list_free(&r->anchor);
@@ -112,6 +114,28 @@ static void describe(ddl_rule *rule, const area_rule *r) {
   ddl_buf_free(&b);
 }
 
+/* The area's questions as an HTML comment, which no rule reads as prose,
+ * for the author to answer and delete; made once, as every document
+ * missing the area gets it. */
+static char *questions_comment(const area_rule *r) {
+  ddl_buf out = {0}, *b = &out;
+  ddl_buf_printf(b, "<!-- %s should answer:\n", r->title);
+  for (size_t i = 0; i < r->nquestions; i++) {
+    ddl_buf_puts(b, "  - ");
+    /* "--" inside a comment is not valid HTML */
+    for (const char *q = r->questions[i]; *q; q++)
+      if (q[0] == '-' && q[1] == '-')
+        ddl_buf_puts(b, "- ");
+      else
+        ddl_buf_putc(b, *q);
+    ddl_buf_putc(b, '\n');
+  }
+  ddl_buf_puts(b, "-->\n");
+  char *text = ddl_xstrdup(ddl_buf_cstr(b));
+  ddl_buf_free(b);
+  return text;
+}
+
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
   area_rule *r = ddl_xcalloc(1, sizeof(*r));
   const char *area, *title;
@@ -148,6 +172,7 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
       (rc = number(src, "name-weight", 1, &r->name_weight)) ||
       (rc = number(src, "heading-evidence", 0, &r->heading_evidence)))
     goto fail;
+  r->questions_comment = questions_comment(r);
   describe(rule, r);
   rule->data = r;
   return DDL_OK;
@@ -444,22 +469,6 @@ static uint32_t eol_before(const char *d, uint32_t at) {
 }
 
 
-/* The area's questions as an HTML comment, which no rule reads as prose,
- * for the author to answer and delete. */
-static void put_questions(ddl_buf *b, const area_rule *r) {
-  ddl_buf_printf(b, "<!-- %s should answer:\n", r->title);
-  for (size_t i = 0; i < r->nquestions; i++) {
-    ddl_buf_puts(b, "  - ");
-    /* "--" inside a comment is not valid HTML */
-    for (const char *q = r->questions[i]; *q; q++)
-      if (q[0] == '-' && q[1] == '-')
-        ddl_buf_puts(b, "- ");
-      else
-        ddl_buf_putc(b, *q);
-    ddl_buf_putc(b, '\n');
-  }
-  ddl_buf_puts(b, "-->\n");
-}
 
 /* Suggests, at AT and as a block of its own between blank lines, a
  * heading of LEVEL for the area (none when 0) over its questions. */
@@ -474,7 +483,7 @@ static void suggest(ddl_run *run, ddl_diag *d, const area_rule *r, uint32_t at, 
     ddl_buf_puts(&b, "\n");
   if (level)
     ddl_buf_printf(&b, "%.*s %s\n\n", level, "######", r->title);
-  put_questions(&b, r);
+  ddl_buf_puts(&b, r->questions_comment);
   if (at < doc->src.len)
     ddl_buf_putc(&b, '\n');
   ddl_run_fix(run, d, at, title, ddl_buf_cstr(&b));
