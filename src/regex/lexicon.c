@@ -322,6 +322,15 @@ static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned ch
   return NULL;
 }
 
+/* The SEP or STAR edge of ND: being the lowest bytes, they come first. */
+static const edge *special_edge(const ddl_lexicon *lex, const node *nd, unsigned char byte) {
+  const edge *e = lex->edges + nd->first_edge;
+  for (uint32_t i = 0; i < nd->nedges && i < 2 && e[i].byte <= STAR; i++)
+    if (e[i].byte == byte)
+      return &e[i];
+  return NULL;
+}
+
 /* A place where terms end: the node and the text offset. */
 typedef struct {
   size_t end;
@@ -375,14 +384,14 @@ static void collect(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char
     const edge *e = find_edge(lex, nd, c < 0x80 ? (unsigned char)tolower(c) : c);
     if (e)
       collect(lex, e->child, text, len, pos + 1, out);
-    if (is_sep(c) && (e = find_edge(lex, nd, SEP))) {
+    if (is_sep(c) && (e = special_edge(lex, nd, SEP))) {
       size_t p = pos;
       while (p < len && is_sep(text[p]))
         p++;
       collect(lex, e->child, text, len, p, out);
     }
   }
-  const edge *star = find_edge(lex, nd, STAR);
+  const edge *star = special_edge(lex, nd, STAR);
   if (star) {
     size_t p = pos;
     while (p < len && word_byte(text[p]))
