@@ -5,6 +5,8 @@
  * read is simply always tried. */
 #include "regex/cues.h"
 
+#include "regex/precompiled.h"
+
 #include "util/mem.h"
 #include "util/vec.h"
 
@@ -471,25 +473,14 @@ void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets) {
 
 /* ---- the index ----------------------------------------------------- */
 
-/* A pattern may match only where the text has a word of each of its
- * sets: set K's cues mark bit I in ends[K] or words[K] of their nodes. */
-typedef struct {
-  uint16_t child[37];          /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
-  uint64_t ends[DDL_CUE_SETS];  /* patterns with a cue of set K ending here */
-  uint64_t words[DDL_CUE_SETS]; /* the same for whole-word cues */
-} cue_node;
-
 /* A list's trie has a few thousand nodes: 16-bit links keep it small,
- * and it is allocated once, at its largest size, since start-up is
- * mostly page faults.  Patterns whose cues would not fit are always
- * tried. */
+ * and it is allocated once, at its exact size, since start-up is mostly
+ * page faults.  Patterns whose cues would not fit are always tried. */
 enum { MAX_NODES = UINT16_MAX };
 
 struct ddl_cue_index {
-  cue_node *nodes;
-  size_t nnodes;
-  uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
-  uint64_t all;
+  ddl_cue_node *nodes; /* the trie's, when built here; NULL when prebuilt */
+  ddl_cue_trie trie;
 };
 
 static int slot(unsigned char c) {
@@ -513,11 +504,11 @@ static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit
     }
     int s = slot(*c);
     if (s < 0) { /* cannot happen: cues are word characters */
-      ix->given[k] |= bit;
+      ix->trie.given[k] |= bit;
       return;
     }
     if (!ix->nodes[at].child[s])
-      ix->nodes[at].child[s] = (uint16_t)ix->nnodes++;
+      ix->nodes[at].child[s] = (uint16_t)ix->trie.nnodes++;
     at = ix->nodes[at].child[s];
   }
   if (whole)
@@ -562,7 +553,18 @@ static size_t cue_bytes(const ddl_cue_set *sets, size_t nsets) {
   return n;
 }
 
+ddl_cue_trie ddl_cue_index_trie(const ddl_cue_index *ix) { return ix->trie; }
+
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
+  const ddl_cue_trie *prebuilt = ddl_precompiled_cues(patterns, n);
+  if (!prebuilt)
+    return ddl_cue_index_build_here(patterns, n);
+  ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
+  ix->trie = *prebuilt;
+  return ix;
+}
+
+ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n) {
   ddl_cue_index *ix = ddl_xcalloc(1, sizeof(*ix));
   size_t m = n < 64 ? n : 64;
   ddl_cue_set(*sets)[DDL_CUE_SETS] = ddl_xcalloc(m + 1, sizeof(*sets));
@@ -573,16 +575,17 @@ ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n) {
   bool crowded = bound > MAX_NODES; /* then patterns are let in while they fit */
   if (crowded)
     bound = MAX_NODES;
-  ix->nodes = ddl_xcalloc(bound, sizeof(cue_node));
-  ix->nnodes = 1;
+  ix->nodes = ddl_xcalloc(bound, sizeof(ddl_cue_node));
+  ix->trie.nodes = ix->nodes;
+  ix->trie.nnodes = 1;
   for (size_t i = 0; i < m; i++) {
     uint64_t bit = (uint64_t)1 << i;
-    ix->all |= bit;
+    ix->trie.all |= bit;
     size_t own = nsets[i];
-    if (crowded && ix->nnodes + cue_bytes(sets[i], nsets[i]) > bound)
+    if (crowded && ix->trie.nnodes + cue_bytes(sets[i], nsets[i]) > bound)
       own = 0; /* no room: always a candidate */
     for (size_t k = own; k < DDL_CUE_SETS; k++)
-      ix->given[k] |= bit;
+      ix->trie.given[k] |= bit;
     for (size_t k = 0; k < own; k++)
       for (size_t c = 0; c < sets[i][k].n; c++)
         index_cue(ix, sets[i][k].cues[c], k, bit);
@@ -603,7 +606,8 @@ void ddl_cue_index_free(ddl_cue_index *ix) {
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end) {
   uint64_t found[DDL_CUE_SETS];
-  memcpy(found, ix->given, sizeof(found));
+  const ddl_cue_trie *tr = &ix->trie;
+  memcpy(found, tr->given, sizeof(found));
   const unsigned char *t = (const unsigned char *)text;
   for (size_t i = start; i < end; i++) {
     if (!word_char(t[i]) || (i > 0 && word_char(t[i - 1])))
@@ -611,14 +615,14 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
     uint64_t now = found[0];
     for (size_t set = 1; set < DDL_CUE_SETS; set++)
       now &= found[set];
-    if (now == ix->all)
+    if (now == tr->all)
       break;
     uint32_t at = 0;
     for (size_t k = i; k < end; k++) {
       int s = slot(t[k]);
-      if (s < 0 || !(at = ix->nodes[at].child[s]))
+      if (s < 0 || !(at = tr->nodes[at].child[s]))
         break;
-      const cue_node *nd = &ix->nodes[at];
+      const ddl_cue_node *nd = &tr->nodes[at];
       bool word_ends = k + 1 == end || !word_char(t[k + 1]);
       for (size_t set = 0; set < DDL_CUE_SETS; set++)
         found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);

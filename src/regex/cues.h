@@ -36,6 +36,31 @@ void ddl_cues_free(char **cues, size_t n);
 /* The cues of up to 64 patterns, by position in their list. */
 typedef struct ddl_cue_index ddl_cue_index;
 
+/* A node of an index's trie: a pattern may match only where the text has
+ * a word of each of its sets; set K's cues mark bit I in ends[K] or
+ * words[K] of their last nodes.  Public for the build tool, which writes
+ * the default packs' tries as C data (regex/precompiled.h). */
+typedef struct {
+  uint16_t child[37];           /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
+  uint64_t ends[DDL_CUE_SETS];  /* patterns with a cue of set K ending here */
+  uint64_t words[DDL_CUE_SETS]; /* the same for whole-word cues */
+} ddl_cue_node;
+
+/* An index's contents, as the build tool reads and writes them. */
+typedef struct {
+  const ddl_cue_node *nodes;
+  size_t nnodes;
+  uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
+  uint64_t all;                 /* a bit per pattern indexed */
+} ddl_cue_trie;
+
+/* The trie of IX (borrowed). */
+ddl_cue_trie ddl_cue_index_trie(const ddl_cue_index *ix);
+/* Builds as ddl_cue_index_build() does without looking for a prebuilt
+ * trie: for the build tool that writes them and the test that checks
+ * them. */
+ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n);
+
 /* Builds the index of the N PATTERNS; patterns without cues, and those
  * past the 64th, are always candidates.  Never NULL. */
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n);

@@ -13,6 +13,8 @@
 #include <pcre2.h>
 #include <stddef.h>
 
+#include "regex/cues.h"
+
 /* The options every ddlint pattern is compiled with. */
 #define DDL_REGEX_OPTIONS (PCRE2_UTF | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT)
 
@@ -29,5 +31,22 @@ extern const size_t ddl_precompiled_count;
 /* PATTERN's code, owned by the caller, or NULL when it is not in the
  * table or cannot be decoded. */
 pcre2_code *ddl_precompiled_code(const char *pattern);
+
+/* The cue tries of the default packs' pattern lists, built at build time
+ * as ddl_cue_index_build() builds them: reading cues off patterns and
+ * building tries was a third of start-up's instructions and a quarter of
+ * its page faults.  The nodes are read-only data, paged in as touched. */
+typedef struct {
+  const char *const *patterns;
+  size_t npatterns;
+  ddl_cue_trie trie;
+} ddl_precompiled_trie;
+
+/* Sorted by npatterns, then by the patterns as strcmp() orders them. */
+extern const ddl_precompiled_trie ddl_precompiled_tries[];
+extern const size_t ddl_precompiled_trie_count;
+
+/* The prebuilt trie of the N PATTERNS, or NULL. */
+const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n);
 
 #endif

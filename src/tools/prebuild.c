@@ -5,12 +5,14 @@
  *
  * It is linked with the library's objects but with its own lookups: the
  * patterns one answers "not compiled yet" and remembers each pattern
- * asked for, so that preparing a context with the default packs and
- * linting an empty document lists exactly the patterns the library
- * compiles at start-up; the images one answers "parse the YAML". */
+ * asked for, and the cue tries one likewise each list of patterns, so
+ * that preparing a context with the default packs and linting an empty
+ * document lists exactly what the library compiles at start-up; the
+ * images one answers "parse the YAML". */
 #include "tools/prebuild.h"
 
 #include "ddlint.h"
+#include "regex/cues.h"
 #include "regex/precompiled.h"
 #include "rules/builtin.h"
 #include "util/mem.h"
@@ -28,6 +30,39 @@ pcre2_code *ddl_precompiled_code(const char *pattern) {
   }
   patterns[npatterns++] = ddl_xstrdup(pattern);
   return NULL;
+}
+
+static prebuild_list *lists;
+static size_t nlists, lists_cap;
+const ddl_cue_trie *ddl_precompiled_cues(const char *const *list, size_t n) {
+  lists = ddl_xgrow(lists, &lists_cap, nlists + 1, sizeof(*lists));
+  prebuild_list *l = &lists[nlists++];
+  memset(l, 0, sizeof(*l));
+  l->patterns = ddl_xcalloc(n + 1, sizeof(char *));
+  l->n = n;
+  for (size_t i = 0; i < n; i++)
+    l->patterns[i] = ddl_xstrdup(list[i]);
+  return NULL;
+}
+
+static void free_list(prebuild_list *l) {
+  for (size_t i = 0; i < l->n; i++)
+    free(l->patterns[i]);
+  free(l->patterns);
+}
+
+/* As ddl_precompiled_cues() searches them: by length, then pattern by
+ * pattern. */
+static int by_list(const void *a, const void *b) {
+  const prebuild_list *la = a, *lb = b;
+  if (la->n != lb->n)
+    return la->n < lb->n ? -1 : 1;
+  for (size_t i = 0; i < la->n; i++) {
+    int cmp = strcmp(la->patterns[i], lb->patterns[i]);
+    if (cmp)
+      return cmp;
+  }
+  return 0;
 }
 
 const ddl_ydoc_image *ddl_builtin_image(const char *name) {
@@ -83,7 +118,8 @@ static int write_file(const char *path, int (*write)(FILE *, void *), void *ud) 
 
 static int write_patterns(FILE *out, void *ud) {
   (void)ud;
-  return prebuild_patterns(out, patterns, npatterns);
+  int rc = prebuild_patterns(out, patterns, npatterns);
+  return rc ? rc : prebuild_tries(out, lists, nlists);
 }
 
 static int write_images(FILE *out, void *ud) {
@@ -114,6 +150,15 @@ int main(int argc, char **argv) {
     else
       free(patterns[i]);
   npatterns = n;
+  if (nlists > 1)
+    qsort(lists, nlists, sizeof(*lists), by_list);
+  n = 0;
+  for (size_t i = 0; i < nlists; i++)
+    if (n == 0 || by_list(&lists[n - 1], &lists[i]) != 0)
+      lists[n++] = lists[i];
+    else
+      free_list(&lists[i]);
+  nlists = n;
 
   int rc = write_file(argv[1], write_patterns, NULL);
   if (rc == 0)
@@ -121,5 +166,8 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < npatterns; i++)
     free(patterns[i]);
   free(patterns);
+  for (size_t i = 0; i < nlists; i++)
+    free_list(&lists[i]);
+  free(lists);
   return rc;
 }

@@ -1,10 +1,12 @@
 /* The build tool that turns the default packs into C data: their YAML
- * composed into node arrays (prebuild_images.c) and their patterns
- * compiled and serialized by pcre2 (prebuild_patterns.c). */
+ * composed into node arrays (prebuild_images.c), their patterns
+ * compiled and serialized by pcre2 (prebuild_patterns.c) and the cue
+ * tries of their pattern lists (prebuild_tries.c). */
 #ifndef DDL_TOOLS_PREBUILD_H
 #define DDL_TOOLS_PREBUILD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* S[0, LEN) as a C string literal. */
@@ -12,6 +14,18 @@ void prebuild_literal(FILE *out, const char *s, size_t len);
 
 /* Writes the table of src/regex/precompiled.h for PATTERNS (sorted, unique). */
 int prebuild_patterns(FILE *out, char *const *patterns, size_t n);
+/* A list of patterns whose cue trie the library asked for. */
+typedef struct {
+  char **patterns;
+  size_t n;
+  /* filled in by prebuild_tries */
+  size_t nnodes;
+  uint64_t given[2], all;
+} prebuild_list;
+
+/* Writes the trie table of src/regex/precompiled.h for LISTS (sorted as
+ * it says, unique). */
+int prebuild_tries(FILE *out, prebuild_list *lists, size_t n);
 /* Writes ddl_builtin_image() and the images of the default packs. */
 int prebuild_images(FILE *out);
 

@@ -21,6 +21,42 @@ START_TEST(test_table_sorted_and_filled) {
 }
 END_TEST
 
+/* The justification rule's lists, at least, have cue tries; the table is
+ * sorted for the binary search, and each entry is found. */
+START_TEST(test_tries_sorted_and_found) {
+  ck_assert_uint_ge(ddl_precompiled_trie_count, 3);
+  for (size_t i = 0; i < ddl_precompiled_trie_count; i++) {
+    const ddl_precompiled_trie *t = &ddl_precompiled_tries[i];
+    ck_assert_ptr_eq(ddl_precompiled_cues(t->patterns, t->npatterns), &t->trie);
+    if (i == 0)
+      continue;
+    const ddl_precompiled_trie *p = &ddl_precompiled_tries[i - 1];
+    int order = p->npatterns < t->npatterns ? -1 : p->npatterns > t->npatterns;
+    for (size_t k = 0; !order && k < t->npatterns; k++)
+      order = strcmp(p->patterns[k], t->patterns[k]);
+    ck_assert_msg(order < 0, "trie %zu is out of order", i);
+  }
+  /* A list it does not hold is built at run time. */
+  const char *other[] = {"\\bfoo\\b", "\\bbar\\b"};
+  ck_assert_ptr_null(ddl_precompiled_cues(other, 2));
+}
+END_TEST
+
+/* Each prebuilt trie is, node for node, the one the library builds. */
+START_TEST(test_trie_is_its_list) {
+  const ddl_precompiled_trie *e = &ddl_precompiled_tries[_i];
+  ddl_cue_index *ix = ddl_cue_index_build_here(e->patterns, e->npatterns);
+  ddl_cue_trie t = ddl_cue_index_trie(ix);
+  ck_assert_uint_eq(t.nnodes, e->trie.nnodes);
+  ck_assert_uint_eq(t.all, e->trie.all);
+  ck_assert(memcmp(t.given, e->trie.given, sizeof(t.given)) == 0);
+  for (size_t i = 0; i < t.nnodes; i++)
+    ck_assert_msg(memcmp(&t.nodes[i], &e->trie.nodes[i], sizeof(ddl_cue_node)) == 0,
+                  "trie %d differs at node %zu", _i, i);
+  ddl_cue_index_free(ix);
+}
+END_TEST
+
 START_TEST(test_entry_is_its_pattern) {
   const ddl_precompiled *e = &ddl_precompiled_table[_i];
   pcre2_code *decoded = ddl_precompiled_code(e->pattern);
@@ -102,6 +138,8 @@ int main(void) {
   tcase_add_test(tc, test_table_sorted_and_filled);
   tcase_add_loop_test(tc, test_entry_is_its_pattern, 0, (int)ddl_precompiled_count);
   tcase_add_test(tc, test_unknown_pattern_is_compiled);
+  tcase_add_test(tc, test_tries_sorted_and_found);
+  tcase_add_loop_test(tc, test_trie_is_its_list, 0, (int)ddl_precompiled_trie_count);
   suite_add_tcase(s, tc);
   TCase *ti = tcase_create("images");
   tcase_add_loop_test(ti, test_image_is_the_parsed_pack, 0, builtin_count());
