@@ -6,6 +6,8 @@
  * scanned eight times slower. */
 #include "regex/lexicon.h"
 
+#include "regex/precompiled.h"
+
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -31,34 +33,27 @@ struct ddl_lexicon_builder {
   DDL_VEC(entry) entries;
 };
 
-typedef struct {
-  size_t first, count; /* into owners */
-  char *exact;         /* as entry.exact; owned */
-} term_info;
-
-/* The trie: nodes in one array, each node's edges a sorted run.  Terms
- * that differ only in case-sensitivity end at the same node, so a node
- * holds a run of terms. */
-typedef struct {
-  uint32_t first_edge, nedges;
-  int32_t first_term;  /* terms ending here: [first_term, first_term + nterms), or -1 */
-  uint32_t nterms;
-  bool boundary;       /* those terms need a word boundary after them */
-} node;
-
-typedef struct {
-  unsigned char byte; /* a lowercased byte, SEP or STAR */
-  uint32_t child;
-} edge;
+typedef ddl_lex_term term_info;
+typedef ddl_lex_node node;
+typedef ddl_lex_edge edge;
 
 struct ddl_lexicon {
-  node *nodes;
-  edge *edges;
-  term_info *terms;
+  /* what is read: this lexicon's own arrays, or the build's (prebuilt) */
+  const node *nodes;
+  const edge *edges;
+  const term_info *terms;
   size_t nterms;
-  ddl_lex_owner *owners;
-  uint32_t *slots;     /* per owner entry: its (owner, tag) as a dense index */
+  const ddl_lex_owner *owners;
+  const uint32_t *slots; /* per owner entry: its (owner, tag) as a dense index */
   uint32_t nslots;
+  size_t nnodes, nedges, nowners;
+  /* what this lexicon allocated, all NULL when it is prebuilt */
+  node *own_nodes;
+  edge *own_edges;
+  term_info *own_terms;
+  ddl_lex_owner *own_owners;
+  uint32_t *own_slots;
+  ddl_arena own_exacts;
 };
 
 static bool word_byte(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
@@ -226,7 +221,8 @@ static void assign_slots(ddl_lexicon *lex, size_t nowners) {
   for (size_t i = 0; i < nowners; i++)
     if (unique == 0 || by_owner_tag(&pairs[unique - 1], &pairs[i]) != 0)
       pairs[unique++] = pairs[i];
-  lex->slots = ddl_xcalloc(nowners + 1, sizeof(uint32_t));
+  uint32_t *slots = lex->own_slots = ddl_xcalloc(nowners + 1, sizeof(uint32_t));
+  lex->slots = slots;
   for (size_t i = 0; i < nowners; i++) {
     size_t lo = 0, hi = unique;
     while (hi - lo > 1) {
@@ -236,20 +232,82 @@ static void assign_slots(ddl_lexicon *lex, size_t nowners) {
       else
         hi = mid;
     }
-    lex->slots[i] = (uint32_t)lo;
+    slots[i] = (uint32_t)lo;
   }
   lex->nslots = (uint32_t)unique;
   free(pairs);
 }
 
+void ddl_lexicon_add_normalised(ddl_lexicon_builder *lb, const ddl_lex_key *key) {
+  entry e = {ddl_xstrdup(key->norm), key->exact ? ddl_xstrdup(key->exact) : NULL, key->owner};
+  DDL_VEC_PUSH(lb->entries, e);
+}
+
+size_t ddl_lexicon_builder_keys(const ddl_lexicon_builder *lb, ddl_lex_key **keys) {
+  *keys = ddl_xcalloc(lb->entries.len + 1, sizeof(ddl_lex_key));
+  for (size_t i = 0; i < lb->entries.len; i++) {
+    const entry *e = &lb->entries.items[i];
+    (*keys)[i] = (ddl_lex_key){e->norm, e->exact, e->owner};
+  }
+  return lb->entries.len;
+}
+
+bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const ddl_lex_key *keys, size_t n) {
+  if (lb->entries.len != n)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    const entry *e = &lb->entries.items[i];
+    if (strcmp(e->norm, keys[i].norm) != 0 || cmp_exact(e->exact, keys[i].exact) != 0 ||
+        e->owner.owner != keys[i].owner.owner || e->owner.tag != keys[i].owner.tag ||
+        e->owner.weight != keys[i].owner.weight)
+      return false;
+  }
+  return true;
+}
+
+static void builder_free(ddl_lexicon_builder *lb) {
+  for (size_t i = 0; i < lb->entries.len; i++) {
+    free(lb->entries.items[i].norm);
+    free(lb->entries.items[i].exact);
+  }
+  DDL_VEC_FREE(lb->entries);
+  free(lb);
+}
+
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
+  const ddl_lex_image *prebuilt = ddl_precompiled_lexicon(lb);
+  if (!prebuilt)
+    return ddl_lexicon_build_here(lb);
+  ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
+  lex->nodes = prebuilt->nodes;
+  lex->nnodes = prebuilt->nnodes;
+  lex->edges = prebuilt->edges;
+  lex->nedges = prebuilt->nedges;
+  lex->terms = prebuilt->terms;
+  lex->nterms = prebuilt->nterms;
+  lex->owners = prebuilt->owners;
+  lex->nowners = prebuilt->nowners;
+  lex->slots = prebuilt->slots;
+  lex->nslots = prebuilt->nslots;
+  builder_free(lb);
+  return lex;
+}
+
+ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex) {
+  return (ddl_lex_image){lex->nodes,  lex->nnodes,  lex->edges, lex->nedges, lex->terms,
+                         lex->nterms, lex->owners, lex->nowners, lex->slots, lex->nslots};
+}
+
+ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
   entry *e = lb->entries.items;
   size_t n = lb->entries.len;
   if (n > 1)
     qsort(e, n, sizeof(entry), by_term);
-  lex->terms = ddl_xcalloc(n + 1, sizeof(term_info));
-  lex->owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
+  term_info *terms = lex->own_terms = ddl_xcalloc(n + 1, sizeof(term_info));
+  ddl_lex_owner *owners = lex->own_owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
+  lex->terms = terms;
+  lex->owners = owners;
   ddl_arena nodes = {0};
   bnode *root = bnode_new(&nodes, 0);
   size_t no = 0;
@@ -257,48 +315,49 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   for (size_t i = 0; i < n; i++) {
     if (!prev || strcmp(prev->norm, e[i].norm) != 0 || cmp_exact(prev->exact, e[i].exact) != 0) {
       bnode_insert(&nodes, root, e[i].norm, (int32_t)lex->nterms);
-      lex->terms[lex->nterms].first = no;
-      lex->terms[lex->nterms].exact = e[i].exact;
-      e[i].exact = NULL; /* now the term's */
+      terms[lex->nterms].first = no;
+      terms[lex->nterms].exact =
+          e[i].exact ? ddl_arena_strndup(&lex->own_exacts, e[i].exact, strlen(e[i].exact)) : NULL;
+      /* The entry gives up its spelling, as it did when the term took it
+       * over: a later entry of the same spelling compares as another. */
+      free(e[i].exact);
+      e[i].exact = NULL;
       lex->nterms++;
       prev = &e[i];
     }
     /* One owner keeps one weight per term: its highest. */
-    term_info *t = &lex->terms[lex->nterms - 1];
-    ddl_lex_owner *last = t->count ? &lex->owners[no - 1] : NULL;
+    term_info *t = &terms[lex->nterms - 1];
+    ddl_lex_owner *last = t->count ? &owners[no - 1] : NULL;
     if (last && by_owner_tag(last, &e[i].owner) == 0) {
       if (e[i].owner.weight > last->weight)
         last->weight = e[i].owner.weight;
     } else {
-      lex->owners[no++] = e[i].owner;
+      owners[no++] = e[i].owner;
       t->count++;
     }
   }
+  lex->nowners = no;
   assign_slots(lex, no);
   flat f = {{0}, {0}};
   flatten(&f, root);
   ddl_arena_free(&nodes);
-  lex->nodes = f.nodes.items;
-  lex->edges = f.edges.items;
-  for (size_t i = 0; i < n; i++) {
-    free(e[i].norm);
-    free(e[i].exact);
-  }
-  DDL_VEC_FREE(lb->entries);
-  free(lb);
+  lex->nodes = lex->own_nodes = f.nodes.items;
+  lex->nnodes = f.nodes.len;
+  lex->edges = lex->own_edges = f.edges.items;
+  lex->nedges = f.edges.len;
+  builder_free(lb);
   return lex;
 }
 
 void ddl_lexicon_free(ddl_lexicon *lex) {
   if (!lex)
     return;
-  for (size_t i = 0; i < lex->nterms; i++)
-    free(lex->terms[i].exact);
-  free(lex->nodes);
-  free(lex->edges);
-  free(lex->terms);
-  free(lex->owners);
-  free(lex->slots);
+  free(lex->own_nodes);
+  free(lex->own_edges);
+  free(lex->own_terms);
+  free(lex->own_owners);
+  free(lex->own_slots);
+  ddl_arena_free(&lex->own_exacts);
   free(lex);
 }
 

@@ -24,6 +24,48 @@ typedef DDL_VEC(ddl_lex_hit) ddl_lex_hits;
 typedef struct ddl_lexicon ddl_lexicon;
 typedef struct ddl_lexicon_builder ddl_lexicon_builder;
 
+/* The lexicon as plain arrays: what ddl_lexicon_build() makes, and what
+ * the build tool writes as C data for the default packs' terms
+ * (regex/precompiled.h).  The trie's nodes each have a sorted run of
+ * edges; terms that differ only in case-sensitivity end at one node, so a
+ * node holds a run of terms. */
+typedef struct {
+  uint32_t first_edge, nedges;
+  int32_t first_term; /* terms ending here: [first_term, first_term + nterms), or -1 */
+  uint32_t nterms;
+  bool boundary;      /* those terms need a word boundary after them */
+} ddl_lex_node;
+
+typedef struct {
+  unsigned char byte; /* a lowercased byte, or one of the two wildcards */
+  uint32_t child;
+} ddl_lex_edge;
+
+typedef struct {
+  size_t first, count; /* into owners */
+  const char *exact;   /* the spelling to match when it has capitals, else NULL */
+} ddl_lex_term;
+
+typedef struct {
+  const ddl_lex_node *nodes;
+  size_t nnodes;
+  const ddl_lex_edge *edges;
+  size_t nedges;
+  const ddl_lex_term *terms;
+  size_t nterms;
+  const ddl_lex_owner *owners;
+  size_t nowners;
+  const uint32_t *slots; /* per owner entry: its (owner, tag) as a dense index */
+  uint32_t nslots;
+} ddl_lex_image;
+
+/* A term as a builder holds it: normalised, its exact spelling (or NULL)
+ * and its owner, in the order added. */
+typedef struct {
+  const char *norm, *exact;
+  ddl_lex_owner owner;
+} ddl_lex_key;
+
 /* NULL when TERM is a valid term, else a message saying what is wrong.
  * A term is a word or phrase starting with a letter or digit; spaces and
  * hyphens match any run of white space or hyphens; a '*' ending a word
@@ -36,8 +78,20 @@ const char *ddl_lexicon_check_term(const char *term);
 ddl_lexicon_builder *ddl_lexicon_builder_new(void);
 /* Adds a valid TERM for OWNER; the term is copied. */
 void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner owner);
-/* Compiles the lexicon and frees the builder.  Never NULL. */
+/* Compiles the lexicon and frees the builder.  Never NULL.  A builder
+ * that holds exactly the terms of a prebuilt lexicon (the default packs'
+ * in the default configuration) gets that one. */
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb);
+/* The same, never prebuilt: for the build tool and its test. */
+ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb);
+/* The terms of LB, in order, in a malloc'd array the caller frees (the
+ * strings are LB's). */
+size_t ddl_lexicon_builder_keys(const ddl_lexicon_builder *lb, ddl_lex_key **keys);
+/* Whether LB holds exactly the N KEYS, in that order. */
+bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const ddl_lex_key *keys, size_t n);
+/* Adds a term as ddl_lexicon_builder_keys() gives it. */
+void ddl_lexicon_add_normalised(ddl_lexicon_builder *lb, const ddl_lex_key *key);
+ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex);
 void ddl_lexicon_free(ddl_lexicon *lex);
 
 /* Appends to OUT every term occurrence in TEXT[0, len), ordered by start.

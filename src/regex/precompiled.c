@@ -54,3 +54,11 @@ const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n) 
   }
   return NULL;
 }
+
+const ddl_lex_image *ddl_precompiled_lexicon(const ddl_lexicon_builder *lb) {
+  for (size_t i = 0; i < ddl_precompiled_lexicon_count; i++)
+    if (ddl_lexicon_builder_is(lb, ddl_precompiled_lexicons[i].keys,
+                               ddl_precompiled_lexicons[i].nkeys))
+      return &ddl_precompiled_lexicons[i].image;
+  return NULL;
+}

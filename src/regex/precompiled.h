@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "regex/cues.h"
+#include "regex/lexicon.h"
 
 /* The options every ddlint pattern is compiled with. */
 #define DDL_REGEX_OPTIONS (PCRE2_UTF | PCRE2_CASELESS | PCRE2_USE_OFFSET_LIMIT)
@@ -48,5 +49,20 @@ extern const size_t ddl_precompiled_trie_count;
 
 /* The prebuilt trie of the N PATTERNS, or NULL. */
 const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n);
+
+/* The lexicon of the default packs in the default configuration, built at
+ * build time: sorting and merging their terms was a third of start-up's
+ * instructions.  KEYS are the terms in the order the rules add them. */
+typedef struct {
+  const ddl_lex_key *keys;
+  size_t nkeys;
+  ddl_lex_image image;
+} ddl_precompiled_lexicon_entry;
+
+extern const ddl_precompiled_lexicon_entry ddl_precompiled_lexicons[];
+extern const size_t ddl_precompiled_lexicon_count;
+
+/* The prebuilt lexicon of exactly LB's terms, or NULL. */
+const ddl_lex_image *ddl_precompiled_lexicon(const ddl_lexicon_builder *lb);
 
 #endif

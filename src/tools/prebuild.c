@@ -45,6 +45,31 @@ const ddl_cue_trie *ddl_precompiled_cues(const char *const *list, size_t n) {
   return NULL;
 }
 
+static prebuild_lexicon *lexicons;
+static size_t nlexicons, lexicons_cap;
+
+const ddl_lex_image *ddl_precompiled_lexicon(const ddl_lexicon_builder *lb) {
+  ddl_lex_key *keys;
+  size_t n = ddl_lexicon_builder_keys(lb, &keys);
+  char **owned = ddl_xcalloc(2 * n + 1, sizeof(char *));
+  size_t nowned = 0;
+  for (size_t i = 0; i < n; i++) {
+    keys[i].norm = owned[nowned++] = ddl_xstrdup(keys[i].norm);
+    if (keys[i].exact)
+      keys[i].exact = owned[nowned++] = ddl_xstrdup(keys[i].exact);
+  }
+  lexicons = ddl_xgrow(lexicons, &lexicons_cap, nlexicons + 1, sizeof(*lexicons));
+  lexicons[nlexicons++] = (prebuild_lexicon){keys, n, owned, nowned};
+  return NULL;
+}
+
+static void free_lexicon(prebuild_lexicon *l) {
+  for (size_t i = 0; i < l->nowned; i++)
+    free(l->owned[i]);
+  free(l->owned);
+  free(l->keys);
+}
+
 static void free_list(prebuild_list *l) {
   for (size_t i = 0; i < l->n; i++)
     free(l->patterns[i]);
@@ -119,7 +144,9 @@ static int write_file(const char *path, int (*write)(FILE *, void *), void *ud) 
 static int write_patterns(FILE *out, void *ud) {
   (void)ud;
   int rc = prebuild_patterns(out, patterns, npatterns);
-  return rc ? rc : prebuild_tries(out, lists, nlists);
+  if (!rc)
+    rc = prebuild_tries(out, lists, nlists);
+  return rc ? rc : prebuild_lexicons(out, lexicons, nlexicons);
 }
 
 static int write_images(FILE *out, void *ud) {
@@ -169,5 +196,8 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nlists; i++)
     free_list(&lists[i]);
   free(lists);
+  for (size_t i = 0; i < nlexicons; i++)
+    free_lexicon(&lexicons[i]);
+  free(lexicons);
   return rc;
 }

@@ -1,13 +1,16 @@
 /* The build tool that turns the default packs into C data: their YAML
  * composed into node arrays (prebuild_images.c), their patterns
- * compiled and serialized by pcre2 (prebuild_patterns.c) and the cue
- * tries of their pattern lists (prebuild_tries.c). */
+ * compiled and serialized by pcre2 (prebuild_patterns.c), the cue tries
+ * of their pattern lists (prebuild_tries.c) and their lexicon
+ * (prebuild_lexicon.c). */
 #ifndef DDL_TOOLS_PREBUILD_H
 #define DDL_TOOLS_PREBUILD_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "regex/lexicon.h"
 
 /* S[0, LEN) as a C string literal. */
 void prebuild_literal(FILE *out, const char *s, size_t len);
@@ -26,6 +29,16 @@ typedef struct {
 /* Writes the trie table of src/regex/precompiled.h for LISTS (sorted as
  * it says, unique). */
 int prebuild_tries(FILE *out, prebuild_list *lists, size_t n);
+/* The terms of a lexicon the library built. */
+typedef struct {
+  ddl_lex_key *keys; /* their strings are in owned */
+  size_t n;
+  char **owned;
+  size_t nowned;
+} prebuild_lexicon;
+
+/* Writes the lexicon table of src/regex/precompiled.h for LEXICONS. */
+int prebuild_lexicons(FILE *out, prebuild_lexicon *lexicons, size_t n);
 /* Writes ddl_builtin_image() and the images of the default packs. */
 int prebuild_images(FILE *out);
 

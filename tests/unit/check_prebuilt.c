@@ -57,6 +57,52 @@ START_TEST(test_trie_is_its_list) {
 }
 END_TEST
 
+/* The default configuration's lexicon is prebuilt, and it is, array for
+ * array, the one built at run time from its terms. */
+START_TEST(test_lexicon_is_its_terms) {
+  ck_assert_uint_ge(ddl_precompiled_lexicon_count, 1);
+  for (size_t l = 0; l < ddl_precompiled_lexicon_count; l++) {
+    const ddl_precompiled_lexicon_entry *e = &ddl_precompiled_lexicons[l];
+    ck_assert_uint_gt(e->nkeys, 500);
+    ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+    for (size_t i = 0; i < e->nkeys; i++)
+      ddl_lexicon_add_normalised(lb, &e->keys[i]);
+    ck_assert_ptr_eq(ddl_precompiled_lexicon(lb), &e->image);
+    ddl_lexicon *lex = ddl_lexicon_build_here(lb);
+    ddl_lex_image a = ddl_lexicon_image(lex), b = e->image;
+    ck_assert_uint_eq(a.nnodes, b.nnodes);
+    ck_assert_uint_eq(a.nedges, b.nedges);
+    ck_assert_uint_eq(a.nterms, b.nterms);
+    ck_assert_uint_eq(a.nowners, b.nowners);
+    ck_assert_uint_eq(a.nslots, b.nslots);
+    for (size_t i = 0; i < a.nnodes; i++)
+      ck_assert(a.nodes[i].first_edge == b.nodes[i].first_edge &&
+                a.nodes[i].nedges == b.nodes[i].nedges &&
+                a.nodes[i].first_term == b.nodes[i].first_term &&
+                a.nodes[i].nterms == b.nodes[i].nterms &&
+                a.nodes[i].boundary == b.nodes[i].boundary);
+    for (size_t i = 0; i < a.nedges; i++)
+      ck_assert(a.edges[i].byte == b.edges[i].byte && a.edges[i].child == b.edges[i].child);
+    for (size_t i = 0; i < a.nterms; i++) {
+      ck_assert(a.terms[i].first == b.terms[i].first && a.terms[i].count == b.terms[i].count);
+      ck_assert((a.terms[i].exact == NULL) == (b.terms[i].exact == NULL));
+      ck_assert(!a.terms[i].exact || strcmp(a.terms[i].exact, b.terms[i].exact) == 0);
+    }
+    for (size_t i = 0; i < a.nowners; i++) {
+      ck_assert(a.owners[i].owner == b.owners[i].owner && a.owners[i].tag == b.owners[i].tag &&
+                a.owners[i].weight == b.owners[i].weight);
+      ck_assert_uint_eq(a.slots[i], b.slots[i]);
+    }
+    ddl_lexicon_free(lex);
+  }
+  /* Another set of terms is built at run time. */
+  ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
+  ddl_lexicon_add(lb, "cache", (ddl_lex_owner){0, 0, 1});
+  ck_assert_ptr_null(ddl_precompiled_lexicon(lb));
+  ddl_lexicon_free(ddl_lexicon_build(lb));
+}
+END_TEST
+
 START_TEST(test_entry_is_its_pattern) {
   const ddl_precompiled *e = &ddl_precompiled_table[_i];
   pcre2_code *decoded = ddl_precompiled_code(e->pattern);
@@ -139,6 +185,7 @@ int main(void) {
   tcase_add_loop_test(tc, test_entry_is_its_pattern, 0, (int)ddl_precompiled_count);
   tcase_add_test(tc, test_unknown_pattern_is_compiled);
   tcase_add_test(tc, test_tries_sorted_and_found);
+  tcase_add_test(tc, test_lexicon_is_its_terms);
   tcase_add_loop_test(tc, test_trie_is_its_list, 0, (int)ddl_precompiled_trie_count);
   suite_add_tcase(s, tc);
   TCase *ti = tcase_create("images");
