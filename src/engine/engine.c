@@ -114,14 +114,14 @@ static void report_limits(ddl_run *run) {
   for (size_t i = 0; i < ddl_matcher_limit_count(m); i++) {
     uint32_t where;
     const ddl_regex *re = ddl_matcher_limit(m, i, &where);
-    const char *pattern = ddl_regex_pattern(re), *rule = ddl_regex_rule(re);
-    const char *origin = ddl_regex_origin(re);
+    const char *pattern = ddl_regex_pattern(re), *rule = ddl_regex_rule(re), *path;
+    unsigned line, column;
     size_t len = strlen(pattern), cut = len > 60 ? ddl_utf8_floor(pattern, len, 60) : len;
     ddl_buf what = {0};
     if (rule)
       ddl_buf_printf(&what, " of rule %s", rule);
-    if (origin)
-      ddl_buf_printf(&what, " (%s)", origin);
+    if (ddl_regex_origin(re, &path, &line, &column))
+      ddl_buf_printf(&what, " (%s:%u:%u)", path, line, column);
     ddl_diag *d = engine_report(run, DDL_REGEX_LIMIT_RULE, where,
                                 "pattern '%.*s%s'%s exceeded its match limit; results may be "
                                 "incomplete",

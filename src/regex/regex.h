@@ -33,8 +33,9 @@ const char *ddl_regex_pattern(const ddl_regex *re);
  * it, for the warning when it exhausts its limits. */
 void ddl_regex_set_origin(ddl_regex *re, const char *rule, const char *path, unsigned line,
                           unsigned column);
-const char *ddl_regex_rule(const ddl_regex *re);   /* NULL when not set */
-const char *ddl_regex_origin(const ddl_regex *re); /* "PATH:LINE:COL", NULL when not set */
+const char *ddl_regex_rule(const ddl_regex *re); /* NULL when not set */
+/* Where the pack defines RE; false when not set. */
+bool ddl_regex_origin(const ddl_regex *re, const char **path, unsigned *line, unsigned *column);
 
 /* Finds the first match in SUBJECT[0, len) at or after START; stores its
  * range.  A match that exhausts pcre2's limits answers false and is
