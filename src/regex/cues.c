@@ -483,15 +483,29 @@ struct ddl_cue_index {
   ddl_cue_trie trie;
 };
 
-static int slot(unsigned char c) {
-  if (c >= 'a' && c <= 'z')
-    return c - 'a';
-  if (c >= 'A' && c <= 'Z')
-    return c - 'A';
-  if (c >= '0' && c <= '9')
-    return 26 + (c - '0');
-  return c == '_' ? 36 : -1;
-}
+/* A byte's child slot: a-z and A-Z 0-25, 0-9 26-35, '_' 36; -1 for a
+ * byte that is no word character.  A table, as the scan below asks it of
+ * every byte of every sentence, once per list. */
+static const signed char slots[256] = {
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -1, -1, -1, -1, -1, -1,
+    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, 36,
+    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+};
+
+static int slot(unsigned char c) { return slots[c]; }
 
 /* Marks pattern BIT under CUE, of set K; the caller made room. */
 static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit) {
@@ -609,9 +623,16 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
   const ddl_cue_trie *tr = &ix->trie;
   memcpy(found, tr->given, sizeof(found));
   const unsigned char *t = (const unsigned char *)text;
-  for (size_t i = start; i < end; i++) {
-    if (!word_char(t[i]) || (i > 0 && word_char(t[i - 1])))
+  size_t i = start;
+  /* A word that began before START is not one of the range's words. */
+  if (i > 0)
+    while (i < end && slots[t[i]] >= 0 && slots[t[i - 1]] >= 0)
+      i++;
+  while (i < end) {
+    if (slots[t[i]] < 0) {
+      i++;
       continue;
+    }
     uint64_t now = found[0];
     for (size_t set = 1; set < DDL_CUE_SETS; set++)
       now &= found[set];
@@ -619,14 +640,16 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
       break;
     uint32_t at = 0;
     for (size_t k = i; k < end; k++) {
-      int s = slot(t[k]);
+      int s = slots[t[k]];
       if (s < 0 || !(at = tr->nodes[at].child[s]))
         break;
       const ddl_cue_node *nd = &tr->nodes[at];
-      bool word_ends = k + 1 == end || !word_char(t[k + 1]);
+      bool word_ends = k + 1 == end || slots[t[k + 1]] < 0;
       for (size_t set = 0; set < DDL_CUE_SETS; set++)
         found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
     }
+    while (i < end && slots[t[i]] >= 0) /* on to the next word */
+      i++;
   }
   uint64_t all = found[0];
   for (size_t set = 1; set < DDL_CUE_SETS; set++)
