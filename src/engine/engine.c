@@ -294,6 +294,24 @@ const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *an
   return best;
 }
 
+bool ddl_run_section_matches(ddl_run *run, const ddl_regex_list *list, const ddl_section *s) {
+  unsigned char *answers = NULL;
+  for (size_t i = 0; i < run->ntitles && !answers; i++)
+    if (run->titles[i].list == list || ddl_regex_list_same(run->titles[i].list, list))
+      answers = run->titles[i].answers;
+  if (!answers && run->ntitles < DDL_ARRAY_LEN(run->titles)) {
+    answers = ddl_run_alloc(run, run->doc->nsections + 1);
+    run->titles[run->ntitles].list = list;
+    run->titles[run->ntitles++].answers = answers;
+  }
+  if (answers && answers[s->index])
+    return answers[s->index] == 2;
+  bool yes = ddl_regex_list_any(run->matcher, list, s->title, 0, strlen(s->title));
+  if (answers)
+    answers[s->index] = yes ? 2 : 1;
+  return yes;
+}
+
 ddl_span ddl_run_anchor(ddl_run *run, const ddl_regex_list *anchor) {
   const ddl_doc *doc = run->doc;
   const ddl_section *best = ddl_run_anchor_section(run, anchor);

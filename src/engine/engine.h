@@ -36,6 +36,12 @@ struct ddl_run {
     const ddl_section *section;
   } anchors[16];
   size_t nanchors;
+  /* ddl_run_section_matches's answers: per list, a byte per section */
+  struct {
+    const ddl_regex_list *list;
+    unsigned char *answers; /* 0: not asked yet, 1: no, 2: yes */
+  } titles[32];
+  size_t ntitles;
 };
 
 /* Whether DDLINT_TRACE (a comma-separated list) names WHAT: rule kinds
@@ -76,5 +82,10 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h);
 ddl_span ddl_run_anchor(ddl_run *run, const ddl_regex_list *anchor);
 /* The section a heading matching ANCHOR starts (the outermost one), or NULL. */
 const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor);
+/* Whether a pattern of LIST matches the title of section S.  Rules ask
+ * this of every section, often with lists of the same patterns (the area
+ * rules' ignore-heading and context-sections): each answer is found once
+ * per document. */
+bool ddl_run_section_matches(ddl_run *run, const ddl_regex_list *list, const ddl_section *s);
 
 #endif

@@ -48,6 +48,7 @@ enum { UNKNOWN = 0, NO = 1, YES = 2 };
 typedef struct {
   const ddl_active *a;
   ddl_matcher *matcher; /* the run's */
+  ddl_run *run;
   float *weight;        /* per section: sum of sentence scores */
   float best_sentence;  /* the highest sentence score anywhere */
   uint32_t *first;      /* per section: first block with evidence */
@@ -190,6 +191,7 @@ static void *begin(ddl_run *run, const ddl_active *a) {
   area_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
   st->matcher = run->matcher;
+  st->run = run;
   st->trace = ddl_trace("coverage");
   st->weight = ddl_run_alloc(run, run->doc->nsections * sizeof(float));
   st->first = ddl_run_alloc(run, run->doc->nsections * sizeof(uint32_t));
@@ -207,8 +209,7 @@ static bool in_context(area_state *st, const area_rule *r, const ddl_doc *doc,
   if (!s || s->level == 0 || r->context_sections.len == 0)
     return false;
   if (st->context[s->index] == UNKNOWN) {
-    bool own = s != doc->title && ddl_regex_list_any(st->matcher, &r->context_sections, s->title, 0,
-                                                     strlen(s->title));
+    bool own = s != doc->title && ddl_run_section_matches(st->run, &r->context_sections, s);
     st->context[s->index] = own || in_context(st, r, doc, s->parent) ? YES : NO;
   }
   return st->context[s->index] == YES;
@@ -274,14 +275,13 @@ static void term(void *state, ddl_run *run, const ddl_block *b, uint32_t sentenc
 /* Whether a heading names the area.  ignore-heading excludes headings that
  * are not topics, such as a template's questions ("Will this feature add
  * API calls?"); their prose still counts as evidence. */
-static bool heading_matches(const area_rule *r, const ddl_run *run, const char *title) {
-  size_t len = strlen(title);
-  if (ddl_regex_list_any(run->matcher, &r->ignore_heading, title, 0, len))
+static bool heading_matches(const area_rule *r, ddl_run *run, const ddl_section *s) {
+  if (ddl_run_section_matches(run, &r->ignore_heading, s))
     return false;
-  if (ddl_regex_list_any(run->matcher, &r->heading, title, 0, len))
+  if (ddl_run_section_matches(run, &r->heading, s))
     return true;
   const ddl_regex_list *syn = ddl_ruleset_synonyms(run->rs, r->area);
-  return syn && ddl_regex_list_any(run->matcher, syn, title, 0, len);
+  return syn && ddl_run_section_matches(run, syn, s);
 }
 
 /* The first prose block directly in section S, or NULL. */
@@ -340,7 +340,7 @@ static void judge_headings(const area_rule *r, ddl_run *run, area_state *st, ver
   const ddl_prose_stats *ps = ddl_run_prose_stats(run);
   for (uint32_t i = 1; i < doc->nsections; i++) {
     const ddl_section *s = &doc->sections[i];
-    if (s == doc->title || !heading_matches(r, run, s->title))
+    if (s == doc->title || !heading_matches(r, run, s))
       continue;
     if (in_context(st, r, doc, s)) {
       /* "Capacity estimation" states a need; it is not a scalability design. */
