@@ -47,7 +47,6 @@ enum { UNKNOWN = 0, NO = 1, YES = 2 };
  * same word repeated does not. */
 typedef struct {
   const ddl_active *a;
-  ddl_matcher *matcher; /* the run's */
   ddl_run *run;
   float *weight;        /* per section: sum of sentence scores */
   float best_sentence;  /* the highest sentence score anywhere */
@@ -190,7 +189,6 @@ static void terms(const ddl_rule *rule, ddl_lexicon_builder *lb, uint32_t owner)
 static void *begin(ddl_run *run, const ddl_active *a) {
   area_state *st = ddl_run_alloc(run, sizeof(*st));
   st->a = a;
-  st->matcher = run->matcher;
   st->run = run;
   st->trace = ddl_trace("coverage");
   st->weight = ddl_run_alloc(run, run->doc->nsections * sizeof(float));
