@@ -273,37 +273,39 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h) {
 }
 
 const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor) {
-  if (!anchor)
-    return NULL;
-  for (size_t i = 0; i < run->nanchors; i++)
-    if (run->anchors[i].list == anchor || ddl_regex_list_same(run->anchors[i].list, anchor))
-      return run->anchors[i].section;
   const ddl_doc *doc = run->doc;
   const ddl_section *best = NULL;
-  for (uint32_t i = 1; i < doc->nsections; i++) {
+  for (uint32_t i = 1; anchor && i < doc->nsections; i++) {
     const ddl_section *s = &doc->sections[i];
     if (s == doc->title || (best && s->level >= best->level))
       continue;
-    if (ddl_regex_list_any(run->matcher, anchor, s->title, 0, strlen(s->title)))
+    if (ddl_run_section_matches(run, anchor, s))
       best = s;
-  }
-  if (run->nanchors < DDL_ARRAY_LEN(run->anchors)) {
-    run->anchors[run->nanchors].list = anchor;
-    run->anchors[run->nanchors++].section = best;
   }
   return best;
 }
 
-bool ddl_run_section_matches(ddl_run *run, const ddl_regex_list *list, const ddl_section *s) {
+/* The answers kept for LIST, found by the list itself or, the first time
+ * it is asked about, by its patterns; NULL when there is no room. */
+static unsigned char *title_answers(ddl_run *run, const ddl_regex_list *list) {
+  for (size_t i = 0; i < run->ntitles; i++)
+    if (run->titles[i].list == list)
+      return run->titles[i].answers;
+  if (run->ntitles == DDL_ARRAY_LEN(run->titles))
+    return NULL;
   unsigned char *answers = NULL;
   for (size_t i = 0; i < run->ntitles && !answers; i++)
-    if (run->titles[i].list == list || ddl_regex_list_same(run->titles[i].list, list))
+    if (ddl_regex_list_same(run->titles[i].list, list))
       answers = run->titles[i].answers;
-  if (!answers && run->ntitles < DDL_ARRAY_LEN(run->titles)) {
+  if (!answers)
     answers = ddl_run_alloc(run, run->doc->nsections + 1);
-    run->titles[run->ntitles].list = list;
-    run->titles[run->ntitles++].answers = answers;
-  }
+  run->titles[run->ntitles].list = list;
+  run->titles[run->ntitles++].answers = answers;
+  return answers;
+}
+
+bool ddl_run_section_matches(ddl_run *run, const ddl_regex_list *list, const ddl_section *s) {
+  unsigned char *answers = title_answers(run, list);
   if (answers && answers[s->index])
     return answers[s->index] == 2;
   bool yes = ddl_regex_list_any(run->matcher, list, s->title, 0, strlen(s->title));

@@ -29,18 +29,12 @@ struct ddl_run {
   uint32_t hits_block;
   ddl_lex_hits other_hits;  /* the hits of block other_block, for ddl_run_term_in */
   uint32_t other_block;     /* UINT32_MAX: none yet */
-  /* ddl_run_anchor_section's answers: every area rule asks, with lists of
-   * the same patterns, once for its verdict and once for its fix. */
-  struct {
-    const ddl_regex_list *list;
-    const ddl_section *section;
-  } anchors[16];
-  size_t nanchors;
-  /* ddl_run_section_matches's answers: per list, a byte per section */
+  /* ddl_run_section_matches's answers, a byte per section for each list
+   * asked about; lists of the same patterns share one array. */
   struct {
     const ddl_regex_list *list;
     unsigned char *answers; /* 0: not asked yet, 1: no, 2: yes */
-  } titles[32];
+  } titles[64];
   size_t ntitles;
 };
 
