@@ -28,25 +28,14 @@ pcre2_code *ddl_precompiled_code(const char *pattern) {
   return NULL;
 }
 
-/* Orders a list of N PATTERNS against an entry of the table. */
-static int compare_list(const char *const *patterns, size_t n, const ddl_precompiled_trie *t) {
-  if (n != t->npatterns)
-    return n < t->npatterns ? -1 : 1;
-  for (size_t i = 0; i < n; i++) {
-    int cmp = strcmp(patterns[i], t->patterns[i]);
-    if (cmp)
-      return cmp;
-  }
-  return 0;
-}
-
 const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n) {
   size_t lo = 0, hi = ddl_precompiled_trie_count;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    int cmp = compare_list(patterns, n, &ddl_precompiled_tries[mid]);
+    const ddl_precompiled_trie *t = &ddl_precompiled_tries[mid];
+    int cmp = ddl_precompiled_list_order(patterns, n, t->patterns, t->npatterns);
     if (cmp == 0)
-      return &ddl_precompiled_tries[mid].trie;
+      return &t->trie;
     if (cmp < 0)
       hi = mid;
     else

@@ -12,6 +12,7 @@
 #endif
 #include <pcre2.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "regex/cues.h"
 #include "regex/lexicon.h"
@@ -43,7 +44,22 @@ typedef struct {
   ddl_cue_trie trie;
 } ddl_precompiled_trie;
 
-/* Sorted by npatterns, then by the patterns as strcmp() orders them. */
+/* The order of the table below, which the build tool sorts by and the
+ * lookup searches by: shorter lists first, then pattern by pattern as
+ * strcmp() orders them. */
+static inline int ddl_precompiled_list_order(const char *const *a, size_t na,
+                                             const char *const *b, size_t nb) {
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  for (size_t i = 0; i < na; i++) {
+    int cmp = strcmp(a[i], b[i]);
+    if (cmp)
+      return cmp;
+  }
+  return 0;
+}
+
+/* In ddl_precompiled_list_order. */
 extern const ddl_precompiled_trie ddl_precompiled_tries[];
 extern const size_t ddl_precompiled_trie_count;
 

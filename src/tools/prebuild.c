@@ -76,18 +76,11 @@ static void free_list(prebuild_list *l) {
   free(l->patterns);
 }
 
-/* As ddl_precompiled_cues() searches them: by length, then pattern by
- * pattern. */
+/* As ddl_precompiled_cues() searches them. */
 static int by_list(const void *a, const void *b) {
   const prebuild_list *la = a, *lb = b;
-  if (la->n != lb->n)
-    return la->n < lb->n ? -1 : 1;
-  for (size_t i = 0; i < la->n; i++) {
-    int cmp = strcmp(la->patterns[i], lb->patterns[i]);
-    if (cmp)
-      return cmp;
-  }
-  return 0;
+  return ddl_precompiled_list_order((const char *const *)la->patterns, la->n,
+                                    (const char *const *)lb->patterns, lb->n);
 }
 
 const ddl_ydoc_image *ddl_builtin_image(const char *name) {

@@ -7,7 +7,6 @@
 #define DDL_TOOLS_PREBUILD_H
 
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include "regex/lexicon.h"
@@ -21,14 +20,11 @@ int prebuild_patterns(FILE *out, char *const *patterns, size_t n);
 typedef struct {
   char **patterns;
   size_t n;
-  /* filled in by prebuild_tries */
-  size_t nnodes;
-  uint64_t given[2], all;
 } prebuild_list;
 
 /* Writes the trie table of src/regex/precompiled.h for LISTS (sorted as
  * it says, unique). */
-int prebuild_tries(FILE *out, prebuild_list *lists, size_t n);
+int prebuild_tries(FILE *out, const prebuild_list *lists, size_t n);
 /* The terms of a lexicon the library built. */
 typedef struct {
   ddl_lex_key *keys; /* their strings are in owned */

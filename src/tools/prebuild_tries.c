@@ -16,7 +16,7 @@ static void write_masks(FILE *out, const uint64_t *m) {
   fputc('}', out);
 }
 
-int prebuild_tries(FILE *out, prebuild_list *lists, size_t n) {
+int prebuild_tries(FILE *out, const prebuild_list *lists, size_t n) {
   for (size_t l = 0; l < n; l++) {
     const char *const *patterns = (const char *const *)lists[l].patterns;
     ddl_cue_index *ix = ddl_cue_index_build_here(patterns, lists[l].n);
@@ -43,18 +43,15 @@ int prebuild_tries(FILE *out, prebuild_list *lists, size_t n) {
       write_masks(out, nd->words);
       fputs("},\n", out);
     }
-    fprintf(out, "};\n");
-    lists[l].nnodes = t.nnodes;
-    memcpy(lists[l].given, t.given, sizeof(t.given));
-    lists[l].all = t.all;
+    fprintf(out, "};\n#define TRIE%zu {list%zu, %zu, {trie%zu, %zu, ", l, l, lists[l].n, l,
+            t.nnodes);
+    write_masks(out, t.given);
+    fprintf(out, ", 0x%" PRIx64 "u}}\n", t.all);
     ddl_cue_index_free(ix);
   }
   fprintf(out, "\nconst ddl_precompiled_trie ddl_precompiled_tries[] = {\n");
-  for (size_t l = 0; l < n; l++) {
-    fprintf(out, "  {list%zu, %zu, {trie%zu, %zu, ", l, lists[l].n, l, lists[l].nnodes);
-    write_masks(out, lists[l].given);
-    fprintf(out, ", 0x%" PRIx64 "u}},\n", lists[l].all);
-  }
+  for (size_t l = 0; l < n; l++)
+    fprintf(out, "  TRIE%zu,\n", l);
   fprintf(out, "  {NULL, 0, {NULL, 0, {0}, 0}},\n};\n"
                "const size_t ddl_precompiled_trie_count = %zu;\n", n);
   return 0;

@@ -31,10 +31,9 @@ START_TEST(test_tries_sorted_and_found) {
     if (i == 0)
       continue;
     const ddl_precompiled_trie *p = &ddl_precompiled_tries[i - 1];
-    int order = p->npatterns < t->npatterns ? -1 : p->npatterns > t->npatterns;
-    for (size_t k = 0; !order && k < t->npatterns; k++)
-      order = strcmp(p->patterns[k], t->patterns[k]);
-    ck_assert_msg(order < 0, "trie %zu is out of order", i);
+    ck_assert_msg(ddl_precompiled_list_order(p->patterns, p->npatterns, t->patterns,
+                                             t->npatterns) < 0,
+                  "trie %zu is out of order", i);
   }
   /* A list it does not hold is built at run time. */
   const char *other[] = {"\\bfoo\\b", "\\bbar\\b"};
