@@ -38,15 +38,7 @@ typedef ddl_lex_node node;
 typedef ddl_lex_edge edge;
 
 struct ddl_lexicon {
-  /* what is read: this lexicon's own arrays, or the build's (prebuilt) */
-  const node *nodes;
-  const edge *edges;
-  const term_info *terms;
-  size_t nterms;
-  const ddl_lex_owner *owners;
-  const uint32_t *slots; /* per owner entry: its (owner, tag) as a dense index */
-  uint32_t nslots;
-  size_t nnodes, nedges, nowners;
+  ddl_lex_image img; /* what is read: its own arrays below, or the build's */
   /* what this lexicon allocated, all NULL when it is prebuilt */
   node *own_nodes;
   edge *own_edges;
@@ -214,7 +206,7 @@ static int by_term(const void *a, const void *b) {
  * position per pair in a flat array. */
 static void assign_slots(ddl_lexicon *lex, size_t nowners) {
   ddl_lex_owner *pairs = ddl_xcalloc(nowners + 1, sizeof(ddl_lex_owner));
-  memcpy(pairs, lex->owners, nowners * sizeof(ddl_lex_owner));
+  memcpy(pairs, lex->img.owners, nowners * sizeof(ddl_lex_owner));
   if (nowners > 1)
     qsort(pairs, nowners, sizeof(ddl_lex_owner), by_owner_tag);
   size_t unique = 0;
@@ -222,19 +214,19 @@ static void assign_slots(ddl_lexicon *lex, size_t nowners) {
     if (unique == 0 || by_owner_tag(&pairs[unique - 1], &pairs[i]) != 0)
       pairs[unique++] = pairs[i];
   uint32_t *slots = lex->own_slots = ddl_xcalloc(nowners + 1, sizeof(uint32_t));
-  lex->slots = slots;
+  lex->img.slots = slots;
   for (size_t i = 0; i < nowners; i++) {
     size_t lo = 0, hi = unique;
     while (hi - lo > 1) {
       size_t mid = lo + (hi - lo) / 2;
-      if (by_owner_tag(&pairs[mid], &lex->owners[i]) <= 0)
+      if (by_owner_tag(&pairs[mid], &lex->img.owners[i]) <= 0)
         lo = mid;
       else
         hi = mid;
     }
     slots[i] = (uint32_t)lo;
   }
-  lex->nslots = (uint32_t)unique;
+  lex->img.nslots = (uint32_t)unique;
   free(pairs);
 }
 
@@ -279,24 +271,12 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   if (!prebuilt)
     return ddl_lexicon_build_here(lb);
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
-  lex->nodes = prebuilt->nodes;
-  lex->nnodes = prebuilt->nnodes;
-  lex->edges = prebuilt->edges;
-  lex->nedges = prebuilt->nedges;
-  lex->terms = prebuilt->terms;
-  lex->nterms = prebuilt->nterms;
-  lex->owners = prebuilt->owners;
-  lex->nowners = prebuilt->nowners;
-  lex->slots = prebuilt->slots;
-  lex->nslots = prebuilt->nslots;
+  lex->img = *prebuilt;
   builder_free(lb);
   return lex;
 }
 
-ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex) {
-  return (ddl_lex_image){lex->nodes,  lex->nnodes,  lex->edges, lex->nedges, lex->terms,
-                         lex->nterms, lex->owners, lex->nowners, lex->slots, lex->nslots};
-}
+ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex) { return lex->img; }
 
 ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
@@ -306,27 +286,27 @@ ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
     qsort(e, n, sizeof(entry), by_term);
   term_info *terms = lex->own_terms = ddl_xcalloc(n + 1, sizeof(term_info));
   ddl_lex_owner *owners = lex->own_owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
-  lex->terms = terms;
-  lex->owners = owners;
+  lex->img.terms = terms;
+  lex->img.owners = owners;
   ddl_arena nodes = {0};
   bnode *root = bnode_new(&nodes, 0);
   size_t no = 0;
   const entry *prev = NULL;
   for (size_t i = 0; i < n; i++) {
     if (!prev || strcmp(prev->norm, e[i].norm) != 0 || cmp_exact(prev->exact, e[i].exact) != 0) {
-      bnode_insert(&nodes, root, e[i].norm, (int32_t)lex->nterms);
-      terms[lex->nterms].first = no;
-      terms[lex->nterms].exact =
+      bnode_insert(&nodes, root, e[i].norm, (int32_t)lex->img.nterms);
+      terms[lex->img.nterms].first = no;
+      terms[lex->img.nterms].exact =
           e[i].exact ? ddl_arena_strndup(&lex->own_exacts, e[i].exact, strlen(e[i].exact)) : NULL;
       /* The entry gives up its spelling, as it did when the term took it
        * over: a later entry of the same spelling compares as another. */
       free(e[i].exact);
       e[i].exact = NULL;
-      lex->nterms++;
+      lex->img.nterms++;
       prev = &e[i];
     }
     /* One owner keeps one weight per term: its highest. */
-    term_info *t = &terms[lex->nterms - 1];
+    term_info *t = &terms[lex->img.nterms - 1];
     ddl_lex_owner *last = t->count ? &owners[no - 1] : NULL;
     if (last && by_owner_tag(last, &e[i].owner) == 0) {
       if (e[i].owner.weight > last->weight)
@@ -336,15 +316,15 @@ ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
       t->count++;
     }
   }
-  lex->nowners = no;
+  lex->img.nowners = no;
   assign_slots(lex, no);
   flat f = {{0}, {0}};
   flatten(&f, root);
   ddl_arena_free(&nodes);
-  lex->nodes = lex->own_nodes = f.nodes.items;
-  lex->nnodes = f.nodes.len;
-  lex->edges = lex->own_edges = f.edges.items;
-  lex->nedges = f.edges.len;
+  lex->img.nodes = lex->own_nodes = f.nodes.items;
+  lex->img.nnodes = f.nodes.len;
+  lex->img.edges = lex->own_edges = f.edges.items;
+  lex->img.nedges = f.edges.len;
   builder_free(lb);
   return lex;
 }
@@ -368,7 +348,7 @@ static bool is_sep(unsigned char c) {
 }
 
 static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned char byte) {
-  const edge *lo = lex->edges + nd->first_edge, *hi = lo + nd->nedges;
+  const edge *lo = lex->img.edges + nd->first_edge, *hi = lo + nd->nedges;
   while (lo < hi) {
     const edge *mid = lo + (hi - lo) / 2;
     if (mid->byte < byte)
@@ -383,7 +363,7 @@ static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned ch
 
 /* The SEP or STAR edge of ND: being the lowest bytes, they come first. */
 static const edge *special_edge(const ddl_lexicon *lex, const node *nd, unsigned char byte) {
-  const edge *e = lex->edges + nd->first_edge;
+  const edge *e = lex->img.edges + nd->first_edge;
   for (uint32_t i = 0; i < nd->nedges && i < 2 && e[i].byte <= STAR; i++)
     if (e[i].byte == byte)
       return &e[i];
@@ -434,7 +414,7 @@ static bool compound_continuation(const unsigned char *text, size_t from, size_t
  * SEP and STAR edges, so a call is linear in the term length. */
 static void collect(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char *text,
                     size_t len, size_t pos, candidates *out) {
-  const node *nd = &lex->nodes[nd_idx];
+  const node *nd = &lex->img.nodes[nd_idx];
   if (nd->first_term >= 0 && (!nd->boundary || pos == len || !word_byte(text[pos])) &&
       out->len < MAX_CANDIDATES)
     out->items[out->len++] = (candidate){pos, nd_idx};
@@ -515,14 +495,14 @@ static bool qualified(const unsigned char *t, size_t len, size_t start, size_t e
 
 void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_lex_hits *out) {
   const unsigned char *t = (const unsigned char *)text;
-  if (lex->nterms == 0)
+  if (lex->img.nterms == 0)
     return;
   /* covered[slot]: where that owner's last hit ends; its next hit must
    * start there or later. */
   uint32_t stack_covered[STACK_SLOTS] = {0};
-  uint32_t *covered = lex->nslots <= STACK_SLOTS
+  uint32_t *covered = lex->img.nslots <= STACK_SLOTS
                           ? stack_covered
-                          : ddl_xcalloc(lex->nslots, sizeof(uint32_t));
+                          : ddl_xcalloc(lex->img.nslots, sizeof(uint32_t));
   size_t tok_start = 0, tok_end = 0;
   bool tok_url = false;
   candidates cands;
@@ -557,14 +537,14 @@ void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_
         const candidate *cd = &cands.items[c];
         if (qualified(t, len, i, cd->end))
           continue;
-        const node *nd = &lex->nodes[cd->node];
+        const node *nd = &lex->img.nodes[cd->node];
         for (uint32_t k = 0; k < nd->nterms; k++) {
           uint32_t term = (uint32_t)nd->first_term + k;
-          const term_info *ti = &lex->terms[term];
+          const term_info *ti = &lex->img.terms[term];
           if (ti->exact && !spelt_exactly(ti->exact, t, i, cd->end))
             continue;
           for (size_t o = ti->first; o < ti->first + ti->count; o++) {
-            uint32_t slot = lex->slots[o];
+            uint32_t slot = lex->img.slots[o];
             if (covered[slot] > i)
               continue;
             covered[slot] = (uint32_t)cd->end;
@@ -582,11 +562,11 @@ void ddl_lexicon_scan(const ddl_lexicon *lex, const char *text, size_t len, ddl_
 }
 
 const ddl_lex_owner *ddl_lexicon_owner(const ddl_lexicon *lex, uint32_t owner) {
-  return &lex->owners[owner];
+  return &lex->img.owners[owner];
 }
 
-size_t ddl_lexicon_term_count(const ddl_lexicon *lex) { return lex->nterms; }
+size_t ddl_lexicon_term_count(const ddl_lexicon *lex) { return lex->img.nterms; }
 
 bool ddl_lexicon_case_sensitive(const ddl_lexicon *lex, uint32_t term) {
-  return term < lex->nterms && lex->terms[term].exact != NULL;
+  return term < lex->img.nterms && lex->img.terms[term].exact != NULL;
 }
