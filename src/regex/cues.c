@@ -17,7 +17,36 @@
 typedef DDL_VEC(char *) cue_vec;
 typedef DDL_VEC(cue_vec) set_vec;
 
-static bool word_char(unsigned char c) { return isalnum(c) || c == '_'; }
+/* A byte's child slot in a cue trie: a-z and A-Z 0-25, 0-9 26-35, '_' 36;
+ * -1 for a byte that is no word character.  A table, as the candidate
+ * scan asks it of every byte of every sentence, once per list; the
+ * pattern reader asks it too, so both agree on what a word is. */
+static const signed char slots[256] = {
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -1, -1, -1, -1, -1, -1,
+    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, 36,
+    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+};
+
+static bool word_char(unsigned char c) { return slots[c] >= 0; }
+
+static void cues_free(char **cues, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    free(cues[i]);
+  free(cues);
+}
 
 /* Ends a cue that must be a whole word: "is" is no cue for "issue". */
 enum { WHOLE_WORD = '$' };
@@ -297,7 +326,7 @@ static bool read_on(const char *p, const char *end, bool tail_apart, set_vec *la
     if (sequence(p, end, false, tail_apart, &next, later) && next.len)
       DDL_VEC_PUSH(*later, next);
     else
-      ddl_cues_free(next.items, next.len);
+      cues_free(next.items, next.len);
   }
   return true;
 }
@@ -409,12 +438,6 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
   return false; /* nothing consumed for certain */
 }
 
-void ddl_cues_free(char **cues, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    free(cues[i]);
-  free(cues);
-}
-
 /* How much text a set admits, as the length of its shortest cue (a
  * whole word counting one more): "is$|are$" admits most sentences,
  * "chosen$|selected$" few. */
@@ -459,16 +482,16 @@ size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
       all.len--;
     }
   }
-  ddl_cues_free(first.items, first.len);
+  cues_free(first.items, first.len);
   for (size_t i = 0; i < all.len; i++)
-    ddl_cues_free(all.items[i].items, all.items[i].len);
+    cues_free(all.items[i].items, all.items[i].len);
   DDL_VEC_FREE(all);
   return nsets;
 }
 
 void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets) {
   for (size_t i = 0; i < nsets; i++)
-    ddl_cues_free(sets[i].cues, sets[i].n);
+    cues_free(sets[i].cues, sets[i].n);
 }
 
 /* ---- the index ----------------------------------------------------- */
@@ -483,29 +506,6 @@ struct ddl_cue_index {
   ddl_cue_trie trie;
 };
 
-/* A byte's child slot: a-z and A-Z 0-25, 0-9 26-35, '_' 36; -1 for a
- * byte that is no word character.  A table, as the scan below asks it of
- * every byte of every sentence, once per list. */
-static const signed char slots[256] = {
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -1, -1, -1, -1, -1, -1,
-    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, 36,
-    -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-};
-
-static int slot(unsigned char c) { return slots[c]; }
 
 /* Marks pattern BIT under CUE, of set K; the caller made room. */
 static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit) {
@@ -516,7 +516,7 @@ static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit
       whole = true;
       break;
     }
-    int s = slot(*c);
+    int s = slots[*c];
     if (s < 0) { /* cannot happen: cues are word characters */
       ix->trie.given[k] |= bit;
       return;
@@ -617,6 +617,14 @@ void ddl_cue_index_free(ddl_cue_index *ix) {
   free(ix);
 }
 
+/* The patterns that have a word of every set. */
+static uint64_t in_every_set(const uint64_t found[DDL_CUE_SETS]) {
+  uint64_t all = found[0];
+  for (size_t set = 1; set < DDL_CUE_SETS; set++)
+    all &= found[set];
+  return all;
+}
+
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end) {
   uint64_t found[DDL_CUE_SETS];
@@ -633,10 +641,7 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
       i++;
       continue;
     }
-    uint64_t now = found[0];
-    for (size_t set = 1; set < DDL_CUE_SETS; set++)
-      now &= found[set];
-    if (now == tr->all)
+    if (in_every_set(found) == tr->all)
       break;
     uint32_t at = 0;
     for (size_t k = i; k < end; k++) {
@@ -651,8 +656,5 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
     while (i < end && slots[t[i]] >= 0) /* on to the next word */
       i++;
   }
-  uint64_t all = found[0];
-  for (size_t set = 1; set < DDL_CUE_SETS; set++)
-    all &= found[set];
-  return all;
+  return in_every_set(found);
 }

@@ -31,7 +31,6 @@ enum { DDL_CUE_SETS = 2 };
  * the pattern could do without.  Free with ddl_cue_sets_free. */
 size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]);
 void ddl_cue_sets_free(ddl_cue_set *sets, size_t nsets);
-void ddl_cues_free(char **cues, size_t n);
 
 /* The cues of up to 64 patterns, by position in their list. */
 typedef struct ddl_cue_index ddl_cue_index;

@@ -217,8 +217,10 @@ static bool search(ddl_matcher *m, const ddl_regex *re, const char *subject, siz
   if (start > len || !within_budget(m, re))
     return false;
   pcre2_set_offset_limit(m->mctx, limit == SIZE_MAX ? PCRE2_UNSET : limit);
-  int rc = pcre2_match(code_for(re, len - start + 1), (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                       m->mctx);
+  /* At most what the search can read; an empty subject counts too. */
+  size_t scanned = len - start + 1;
+  int rc = pcre2_match(code_for(re, scanned), (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
+                       m->md, m->mctx);
   /* No JIT stack of our own: a megabyte mapped per pattern made start-up
    * slow.  The rare match that outgrows pcre2's default JIT stack is
    * retried by the interpreter. */
