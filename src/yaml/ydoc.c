@@ -31,6 +31,10 @@ int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
   return check_root(y);
 }
 
+static yaml_mark_t image_mark(const uint32_t m[3]) {
+  return (yaml_mark_t){m[0], m[1], m[2]};
+}
+
 int ddl_ydoc_adopt(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
                    const ddl_ydoc_image *image) {
   memset(y, 0, sizeof(*y));
@@ -39,10 +43,50 @@ int ddl_ydoc_adopt(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
   y->errs = errs;
   y->end_line = image->end_line;
   y->end_column = image->end_column;
-  y->doc.nodes.start = image->nodes;
-  y->doc.nodes.end = y->doc.nodes.top = image->nodes + image->nnodes;
+  /* One block, nodes first for their alignment, then the entries and
+   * the bytes they point into. */
+  size_t node_bytes = image->nnodes * sizeof(yaml_node_t);
+  size_t pair_bytes = image->npairs * sizeof(yaml_node_pair_t);
+  size_t item_bytes = image->nitems * sizeof(yaml_node_item_t);
+  /* + 1: never a zero-byte request, whatever the image */
+  char *block = ddl_xmalloc(node_bytes + pair_bytes + item_bytes + image->nbytes + 1);
+  yaml_node_t *nodes = (yaml_node_t *)(void *)block;
+  yaml_node_pair_t *pairs = (yaml_node_pair_t *)(void *)(block + node_bytes);
+  yaml_node_item_t *items = (yaml_node_item_t *)(void *)(block + node_bytes + pair_bytes);
+  yaml_char_t *bytes = (yaml_char_t *)(block + node_bytes + pair_bytes + item_bytes);
+  if (pair_bytes)
+    memcpy(pairs, image->pairs, pair_bytes);
+  if (item_bytes)
+    memcpy(items, image->items, item_bytes);
+  if (image->nbytes)
+    memcpy(bytes, image->bytes, image->nbytes);
+  for (size_t i = 0; i < image->nnodes; i++) {
+    const ddl_ydoc_image_node *in = &image->nodes[i];
+    yaml_node_t *n = &nodes[i];
+    memset(n, 0, sizeof(*n));
+    n->type = (yaml_node_type_t)in->type;
+    n->tag = bytes + in->tag;
+    n->start_mark = image_mark(in->start);
+    n->end_mark = image_mark(in->end);
+    if (n->type == YAML_SCALAR_NODE) {
+      n->data.scalar.value = bytes + in->first;
+      n->data.scalar.length = in->length;
+      n->data.scalar.style = (yaml_scalar_style_t)in->style;
+    } else if (n->type == YAML_SEQUENCE_NODE) {
+      n->data.sequence.items.start = items + in->first;
+      n->data.sequence.items.end = n->data.sequence.items.top = items + in->first + in->length;
+      n->data.sequence.style = (yaml_sequence_style_t)in->style;
+    } else {
+      n->data.mapping.pairs.start = pairs + in->first;
+      n->data.mapping.pairs.end = n->data.mapping.pairs.top = pairs + in->first + in->length;
+      n->data.mapping.style = (yaml_mapping_style_t)in->style;
+    }
+  }
+  y->image_copy = block;
+  y->doc.nodes.start = nodes;
+  y->doc.nodes.end = y->doc.nodes.top = nodes + image->nnodes;
   y->doc.start_implicit = y->doc.end_implicit = 1;
-  y->loaded = y->borrowed = true;
+  y->loaded = true;
   return check_root(y);
 }
 
@@ -56,7 +100,9 @@ static int check_root(ddl_ydoc *y) {
 }
 
 void ddl_ydoc_free(ddl_ydoc *y) {
-  if (y->loaded && !y->borrowed)
+  if (y->image_copy)
+    free(y->image_copy);
+  else if (y->loaded)
     yaml_document_delete(&y->doc);
   free(y->path);
   memset(y, 0, sizeof(*y));

@@ -139,12 +139,14 @@ START_TEST(test_image_is_the_parsed_pack) {
   ddl_errsink errs = DDL_ERRSINK_INIT;
   ddl_ydoc y;
   ck_assert_int_eq(ddl_ydoc_load(&y, &errs, DDL_EPACK, b->name, b->data, b->len), DDL_OK);
+  ddl_ydoc adopted;
+  ck_assert_int_eq(ddl_ydoc_adopt(&adopted, &errs, DDL_EPACK, b->name, image), DDL_OK);
   size_t n = (size_t)(y.doc.nodes.top - y.doc.nodes.start);
-  ck_assert_uint_eq(image->nnodes, n);
-  ck_assert_uint_eq(image->end_line, y.end_line);
-  ck_assert_uint_eq(image->end_column, y.end_column);
+  ck_assert_uint_eq((size_t)(adopted.doc.nodes.top - adopted.doc.nodes.start), n);
+  ck_assert_uint_eq(adopted.end_line, y.end_line);
+  ck_assert_uint_eq(adopted.end_column, y.end_column);
   for (size_t i = 0; i < n; i++) {
-    const yaml_node_t *a = &image->nodes[i], *p = &y.doc.nodes.start[i];
+    const yaml_node_t *a = &adopted.doc.nodes.start[i], *p = &y.doc.nodes.start[i];
     ck_assert_int_eq(a->type, p->type);
     ck_assert_str_eq((const char *)a->tag, (const char *)p->tag);
     same_mark(&a->start_mark, &p->start_mark, i);
@@ -152,19 +154,23 @@ START_TEST(test_image_is_the_parsed_pack) {
     if (p->type == YAML_SCALAR_NODE) {
       ck_assert_uint_eq(a->data.scalar.length, p->data.scalar.length);
       ck_assert(memcmp(a->data.scalar.value, p->data.scalar.value, p->data.scalar.length) == 0);
+      ck_assert_int_eq(a->data.scalar.value[a->data.scalar.length], 0);
       ck_assert_int_eq(a->data.scalar.style, p->data.scalar.style);
     } else if (p->type == YAML_SEQUENCE_NODE) {
       size_t k = (size_t)(p->data.sequence.items.top - p->data.sequence.items.start);
       ck_assert_uint_eq((size_t)(a->data.sequence.items.top - a->data.sequence.items.start), k);
+      ck_assert_int_eq(a->data.sequence.style, p->data.sequence.style);
       ck_assert(memcmp(a->data.sequence.items.start, p->data.sequence.items.start,
                        k * sizeof(yaml_node_item_t)) == 0);
     } else {
       size_t k = (size_t)(p->data.mapping.pairs.top - p->data.mapping.pairs.start);
       ck_assert_uint_eq((size_t)(a->data.mapping.pairs.top - a->data.mapping.pairs.start), k);
+      ck_assert_int_eq(a->data.mapping.style, p->data.mapping.style);
       ck_assert(memcmp(a->data.mapping.pairs.start, p->data.mapping.pairs.start,
                        k * sizeof(yaml_node_pair_t)) == 0);
     }
   }
+  ddl_ydoc_free(&adopted);
   ddl_ydoc_free(&y);
   ddl_errsink_free(&errs);
 }
