@@ -30,9 +30,12 @@ typedef struct {
 extern const ddl_precompiled ddl_precompiled_table[];
 extern const size_t ddl_precompiled_count;
 
-/* PATTERN's code, owned by the caller, or NULL when it is not in the
- * table or cannot be decoded. */
-pcre2_code *ddl_precompiled_code(const char *pattern);
+/* PATTERN's entry, or NULL when it is not in the table or this pcre2
+ * cannot read what the build's wrote (another version: a look at the
+ * entry's header, no decoding). */
+const ddl_precompiled *ddl_precompiled_find(const char *pattern);
+/* ENTRY's code, owned by the caller, or NULL if it cannot be decoded. */
+pcre2_code *ddl_precompiled_decode(const ddl_precompiled *entry);
 
 /* The cue tries of the default packs' pattern lists, built at build time
  * as ddl_cue_index_build() builds them: reading cues off patterns and

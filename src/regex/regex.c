@@ -13,20 +13,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* JIT compilation waits until a pattern is busy.  It writes to the code
- * it compiles, so it is done on a copy, published once with release
- * order: threads that share a pattern go on matching with the
- * interpreted code until they see the compiled copy, and neither is ever
- * modified while in use.  The state sits behind a pointer so that a
- * const ddl_regex stays const. */
+/* A pattern's code is made when it is first needed, and its JIT
+ * compilation waits until it is busy.  A default pattern's code is
+ * decoded from the build's table on its first search: decoded, the 176
+ * default patterns are 320 KiB of heap, and a run that never reaches a
+ * pattern (a short document, one the cues rule out) need not fault it
+ * in.  JIT compilation writes to the code it compiles, so it is done on
+ * a copy.  Each is published once with release order: threads that share
+ * a pattern go on with what they have until they see it, and a code is
+ * never modified while in use.  The state sits behind a pointer so that
+ * a const ddl_regex stays const. */
 typedef struct {
+  _Atomic(pcre2_code *) code;     /* the interpreted code, once made */
   atomic_ulong scanned; /* subject bytes searched with the interpreted code */
   _Atomic(pcre2_code *) compiled; /* the JIT-compiled copy, once there is one */
-} jit_state;
+} lazy_state;
 
 struct ddl_regex {
-  pcre2_code *code;
-  jit_state *jit;
+  const ddl_precompiled *precompiled; /* where the code comes from, or NULL */
+  lazy_state *lazy;
   char *pattern;
   char *rule;         /* the rule and place in its pack, for the limit warning */
   char *path;         /* NULL when no origin was set */
@@ -107,22 +112,25 @@ const ddl_regex *ddl_matcher_limit(const ddl_matcher *m, size_t i, uint32_t *whe
 bool ddl_matcher_stopped(const ddl_matcher *m) { return m->hits >= HITS_PER_RUN; }
 
 ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size_t *erroff) {
-  int code;
-  PCRE2_SIZE off;
-  pcre2_code *re = ddl_precompiled_code(pattern);
-  if (!re)
-    re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &code, &off,
-                       NULL);
-  if (!re) {
-    pcre2_get_error_message(code, (PCRE2_UCHAR *)err, errlen);
-    *erroff = off;
-    return NULL;
+  const ddl_precompiled *pre = ddl_precompiled_find(pattern);
+  pcre2_code *code = NULL;
+  if (!pre) {
+    int rc;
+    PCRE2_SIZE off;
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &rc, &off,
+                         NULL);
+    if (!code) {
+      pcre2_get_error_message(rc, (PCRE2_UCHAR *)err, errlen);
+      *erroff = off;
+      return NULL;
+    }
   }
   ddl_regex *r = ddl_xcalloc(1, sizeof(*r));
-  r->code = re;
-  r->jit = ddl_xcalloc(1, sizeof(jit_state));
-  atomic_init(&r->jit->scanned, 0);
-  atomic_init(&r->jit->compiled, NULL);
+  r->precompiled = pre;
+  r->lazy = ddl_xcalloc(1, sizeof(lazy_state));
+  atomic_init(&r->lazy->code, code);
+  atomic_init(&r->lazy->scanned, 0);
+  atomic_init(&r->lazy->compiled, NULL);
   r->pattern = ddl_xstrdup(pattern);
   return r;
 }
@@ -153,9 +161,9 @@ bool ddl_regex_origin(const ddl_regex *re, const char **path, unsigned *line, un
 void ddl_regex_free(ddl_regex *re) {
   if (!re)
     return;
-  pcre2_code_free(re->code);
-  pcre2_code_free(atomic_load(&re->jit->compiled));
-  free(re->jit);
+  pcre2_code_free(atomic_load(&re->lazy->code));
+  pcre2_code_free(atomic_load(&re->lazy->compiled));
+  free(re->lazy);
   free(re->pattern);
   free(re->rule);
   free(re->path);
@@ -192,22 +200,51 @@ static void limit_reached(ddl_matcher *m, const ddl_regex *re) {
   h->hits++;
 }
 
+/* RE's interpreted code, decoded by the first call that needs it.  Two
+ * threads may both decode; the first to publish wins. */
+static const pcre2_code *interpreted(const ddl_regex *re) {
+  pcre2_code *code = atomic_load_explicit(&re->lazy->code, memory_order_acquire);
+  if (code)
+    return code;
+  code = ddl_precompiled_decode(re->precompiled);
+  if (!code) {
+    /* The table's header was readable but not its code: compile the
+     * pattern, which compiled when the table was built. */
+    int rc;
+    PCRE2_SIZE off;
+    code = pcre2_compile((PCRE2_SPTR)re->pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &rc,
+                         &off, NULL);
+    if (!code) {
+      fprintf(stderr, "ddlint: a default pattern no longer compiles: %s\n", re->pattern);
+      abort();
+    }
+  }
+  pcre2_code *none = NULL;
+  if (!atomic_compare_exchange_strong_explicit(&re->lazy->code, &none, code, memory_order_acq_rel,
+                                               memory_order_acquire)) {
+    pcre2_code_free(code);
+    return none;
+  }
+  return code;
+}
+
 /* The code to match RE with: the JIT-compiled copy once there is one;
  * the call that makes the pattern busy enough compiles it. */
 static const pcre2_code *code_for(const ddl_regex *re, size_t bytes) {
-  pcre2_code *compiled = atomic_load_explicit(&re->jit->compiled, memory_order_acquire);
+  pcre2_code *compiled = atomic_load_explicit(&re->lazy->compiled, memory_order_acquire);
   if (compiled)
     return compiled;
-  unsigned long before = atomic_fetch_add_explicit(&re->jit->scanned, bytes, memory_order_relaxed);
+  const pcre2_code *code = interpreted(re);
+  unsigned long before = atomic_fetch_add_explicit(&re->lazy->scanned, bytes, memory_order_relaxed);
   if (before < JIT_AFTER_BYTES && before + bytes >= JIT_AFTER_BYTES) {
-    pcre2_code *copy = pcre2_code_copy(re->code);
+    pcre2_code *copy = pcre2_code_copy(code);
     if (copy && pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) == 0) {
-      atomic_store_explicit(&re->jit->compiled, copy, memory_order_release);
+      atomic_store_explicit(&re->lazy->compiled, copy, memory_order_release);
       return copy;
     }
     pcre2_code_free(copy); /* no JIT here: the interpreter it is */
   }
-  return re->code;
+  return code;
 }
 
 /* Searches from START; a match must begin at or before LIMIT (SIZE_MAX:
@@ -225,7 +262,7 @@ static bool search(ddl_matcher *m, const ddl_regex *re, const char *subject, siz
    * slow.  The rare match that outgrows pcre2's default JIT stack is
    * retried by the interpreter. */
   if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+    rc = pcre2_match(interpreted(re), (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                      m->mctx);
   if (rc == PCRE2_ERROR_NOMATCH)
     return false;

@@ -104,7 +104,8 @@ END_TEST
 
 START_TEST(test_entry_is_its_pattern) {
   const ddl_precompiled *e = &ddl_precompiled_table[_i];
-  pcre2_code *decoded = ddl_precompiled_code(e->pattern);
+  ck_assert_ptr_eq(ddl_precompiled_find(e->pattern), e);
+  pcre2_code *decoded = ddl_precompiled_decode(e);
   ck_assert_msg(decoded != NULL, "entry %d does not decode: %s", _i, e->pattern);
   int err;
   PCRE2_SIZE off;
@@ -121,8 +122,8 @@ START_TEST(test_entry_is_its_pattern) {
 END_TEST
 
 START_TEST(test_unknown_pattern_is_compiled) {
-  ck_assert_ptr_null(ddl_precompiled_code("no default pack has (this) pattern"));
-  ck_assert_ptr_null(ddl_precompiled_code(""));
+  ck_assert_ptr_null(ddl_precompiled_find("no default pack has (this) pattern"));
+  ck_assert_ptr_null(ddl_precompiled_find(""));
 }
 END_TEST
 
