@@ -46,9 +46,23 @@ struct ddl_lexicon {
   ddl_lex_owner *own_owners;
   uint32_t *own_slots;
   ddl_arena own_exacts;
+  /* The root's child for each byte, 0 for none (no child is the root):
+   * every word of a scan starts at the root, whose edges are the most
+   * numerous to search. */
+  uint32_t root_child[256];
 };
 
-static bool word_byte(unsigned char c) { return isalnum(c) || c == '_' || c >= 0x80; }
+/* ASCII by hand, not <ctype.h>: the scan asks this of every byte, and
+ * ddlint never leaves the C locale, in which isalnum() says the same. */
+static bool ascii_alnum(unsigned char c) {
+  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+static unsigned char ascii_lower(unsigned char c) {
+  return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
+}
+
+static bool word_byte(unsigned char c) { return ascii_alnum(c) || c == '_' || c >= 0x80; }
 
 const char *ddl_lexicon_check_term(const char *term) {
   const unsigned char *t = (const unsigned char *)term;
@@ -266,12 +280,23 @@ static void builder_free(ddl_lexicon_builder *lb) {
   free(lb);
 }
 
+static void index_root(ddl_lexicon *lex) {
+  if (lex->img.nnodes == 0)
+    return;
+  const node *root = &lex->img.nodes[0];
+  for (uint32_t i = 0; i < root->nedges; i++) {
+    const edge *e = &lex->img.edges[root->first_edge + i];
+    lex->root_child[e->byte] = e->child;
+  }
+}
+
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb) {
   const ddl_lex_image *prebuilt = ddl_precompiled_lexicon(lb);
   if (!prebuilt)
     return ddl_lexicon_build_here(lb);
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
   lex->img = *prebuilt;
+  index_root(lex);
   builder_free(lb);
   return lex;
 }
@@ -325,6 +350,7 @@ ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
   lex->img.nnodes = f.nodes.len;
   lex->img.edges = lex->own_edges = f.edges.items;
   lex->img.nedges = f.edges.len;
+  index_root(lex);
   builder_free(lb);
   return lex;
 }
@@ -361,13 +387,26 @@ static const edge *find_edge(const ddl_lexicon *lex, const node *nd, unsigned ch
   return NULL;
 }
 
-/* The SEP or STAR edge of ND: being the lowest bytes, they come first. */
-static const edge *special_edge(const ddl_lexicon *lex, const node *nd, unsigned char byte) {
+/* The SEP and STAR edges of ND, or NULL: being the lowest bytes, they
+ * come first. */
+static void special_edges(const ddl_lexicon *lex, const node *nd, const edge **sep,
+                          const edge **star) {
   const edge *e = lex->img.edges + nd->first_edge;
+  *sep = *star = NULL;
   for (uint32_t i = 0; i < nd->nedges && i < 2 && e[i].byte <= STAR; i++)
-    if (e[i].byte == byte)
-      return &e[i];
-  return NULL;
+    *(e[i].byte == SEP ? sep : star) = &e[i];
+}
+
+/* The child of node ND_IDX for BYTE, lower-cased if ASCII; 0 (the root,
+ * never a child) for none. */
+static uint32_t child_of(const ddl_lexicon *lex, uint32_t nd_idx, const node *nd,
+                         unsigned char byte) {
+  if (byte < 0x80)
+    byte = ascii_lower(byte);
+  if (nd_idx == 0)
+    return lex->root_child[byte];
+  const edge *e = find_edge(lex, nd, byte);
+  return e ? e->child : 0;
 }
 
 /* A place where terms end: the node and the text offset. */
@@ -418,19 +457,20 @@ static void collect(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char
   if (nd->first_term >= 0 && (!nd->boundary || pos == len || !word_byte(text[pos])) &&
       out->len < MAX_CANDIDATES)
     out->items[out->len++] = (candidate){pos, nd_idx};
+  const edge *sep, *star;
+  special_edges(lex, nd, &sep, &star);
   if (pos < len) {
     unsigned char c = text[pos];
-    const edge *e = find_edge(lex, nd, c < 0x80 ? (unsigned char)tolower(c) : c);
-    if (e)
-      collect(lex, e->child, text, len, pos + 1, out);
-    if (is_sep(c) && (e = special_edge(lex, nd, SEP))) {
+    uint32_t child = child_of(lex, nd_idx, nd, c);
+    if (child)
+      collect(lex, child, text, len, pos + 1, out);
+    if (sep && is_sep(c)) {
       size_t p = pos;
       while (p < len && is_sep(text[p]))
         p++;
-      collect(lex, e->child, text, len, p, out);
+      collect(lex, sep->child, text, len, p, out);
     }
   }
-  const edge *star = special_edge(lex, nd, STAR);
   if (star) {
     size_t p = pos;
     while (p < len && word_byte(text[p]))
