@@ -303,8 +303,6 @@ bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b) {
 void ddl_regex_list_index(ddl_regex_list *list) {
   ddl_cue_index_free(list->cues);
   list->cues = NULL;
-  if (list->len < 2)
-    return; /* one pattern: its own start-up optimisation does as well */
   const char **patterns = ddl_xcalloc(list->len, sizeof(char *));
   for (size_t i = 0; i < list->len; i++)
     patterns[i] = list->items[i]->pattern;
