@@ -52,17 +52,35 @@ struct ddl_lexicon {
   uint32_t root_child[256];
 };
 
-/* ASCII by hand, not <ctype.h>: the scan asks this of every byte, and
- * ddlint never leaves the C locale, in which isalnum() says the same. */
-static bool ascii_alnum(unsigned char c) {
-  return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
-
+/* By hand, not <ctype.h>: the scan asks these of every byte, and ddlint
+ * never leaves the C locale, in which isalnum() says the same. */
 static unsigned char ascii_lower(unsigned char c) {
   return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
 }
 
-static bool word_byte(unsigned char c) { return ascii_alnum(c) || c == '_' || c >= 0x80; }
+/* Word bytes: ASCII letters, digits and '_', and every byte of a
+ * multi-byte character.  A table: the scan tests each byte of a block
+ * at least twice. */
+static const bool word_bytes[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static bool word_byte(unsigned char c) { return word_bytes[c]; }
 
 const char *ddl_lexicon_check_term(const char *term) {
   const unsigned char *t = (const unsigned char *)term;
@@ -450,33 +468,44 @@ static bool compound_continuation(const unsigned char *text, size_t from, size_t
 
 /* Every node with terms that TEXT reaches from POS at node ND.  Depth is
  * bounded by the longest term, and each node tries at most its literal,
- * SEP and STAR edges, so a call is linear in the term length. */
+ * SEP and STAR edges, so a call is linear in the term length.  Most
+ * nodes have no wildcard edge: their one way on is followed in a loop,
+ * and only a node with a wildcard recurses, literal edge first, so the
+ * candidates come in the same depth-first order either way. */
 static void collect(const ddl_lexicon *lex, uint32_t nd_idx, const unsigned char *text,
                     size_t len, size_t pos, candidates *out) {
-  const node *nd = &lex->img.nodes[nd_idx];
-  if (nd->first_term >= 0 && (!nd->boundary || pos == len || !word_byte(text[pos])) &&
-      out->len < MAX_CANDIDATES)
-    out->items[out->len++] = (candidate){pos, nd_idx};
-  const edge *sep, *star;
-  special_edges(lex, nd, &sep, &star);
-  if (pos < len) {
-    unsigned char c = text[pos];
-    uint32_t child = child_of(lex, nd_idx, nd, c);
+  for (;;) {
+    const node *nd = &lex->img.nodes[nd_idx];
+    if (nd->first_term >= 0 && (!nd->boundary || pos == len || !word_byte(text[pos])) &&
+        out->len < MAX_CANDIDATES)
+      out->items[out->len++] = (candidate){pos, nd_idx};
+    uint32_t child = pos < len ? child_of(lex, nd_idx, nd, text[pos]) : 0;
+    bool wildcards = nd->nedges > 0 && lex->img.edges[nd->first_edge].byte <= STAR;
+    if (!wildcards) {
+      if (!child)
+        return;
+      nd_idx = child;
+      pos++;
+      continue;
+    }
+    const edge *sep, *star;
+    special_edges(lex, nd, &sep, &star);
     if (child)
       collect(lex, child, text, len, pos + 1, out);
-    if (sep && is_sep(c)) {
+    if (sep && pos < len && is_sep(text[pos])) {
       size_t p = pos;
       while (p < len && is_sep(text[p]))
         p++;
       collect(lex, sep->child, text, len, p, out);
     }
-  }
-  if (star) {
-    size_t p = pos;
-    while (p < len && word_byte(text[p]))
-      p++;
-    if (!compound_continuation(text, pos, p))
-      collect(lex, star->child, text, len, p, out);
+    if (star) {
+      size_t p = pos;
+      while (p < len && word_byte(text[p]))
+        p++;
+      if (!compound_continuation(text, pos, p))
+        collect(lex, star->child, text, len, p, out);
+    }
+    return;
   }
 }
 
