@@ -22,15 +22,26 @@ void ddl_buf_puts(ddl_buf *b, const char *s) { ddl_buf_append(b, s, strlen(s)); 
 
 void ddl_buf_putc(ddl_buf *b, char c) { ddl_buf_append(b, &c, 1); }
 
+/* Formats into the spare room first, and again only when it was too
+ * small: measuring every message first formatted each twice.  The first
+ * reserve is a message's usual length. */
 void ddl_buf_vprintf(ddl_buf *b, const char *fmt, va_list ap) {
+  enum { USUAL = 120 };
+  if (b->cap - b->len < USUAL)
+    reserve(b, USUAL);
   va_list copy;
   va_copy(copy, ap);
-  int n = vsnprintf(NULL, 0, fmt, copy);
+  size_t room = b->cap - b->len;
+  int n = vsnprintf(b->data + b->len, room, fmt, copy);
   va_end(copy);
-  if (n < 0)
+  if (n < 0) {
+    b->data[b->len] = '\0';
     return;
-  reserve(b, (size_t)n);
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  }
+  if ((size_t)n >= room) {
+    reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  }
   b->len += (size_t)n;
 }
 
