@@ -30,6 +30,10 @@ void emit_printf(emit_opts *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* The same without a format: a line of text output is written in a dozen
+ * pieces, and vfprintf for each was a tenth of linting many small files. */
+void emit_puts(emit_opts *o, const char *s);
+void emit_uint(emit_opts *o, unsigned long v);
 /* Text that comes from a document, a file name or a user's pack: control
  * characters (C0, DEL, C1) and bytes that are not UTF-8 are written as
  * \xHH escapes, so a heading cannot retitle or recolour the terminal, and

@@ -31,6 +31,17 @@ void emit_printf(emit_opts *o, const char *fmt, ...) {
   va_end(ap);
 }
 
+void emit_puts(emit_opts *o, const char *s) { emit_write(o, s, strlen(s)); }
+
+void emit_uint(emit_opts *o, unsigned long v) {
+  char digits[24];
+  size_t i = sizeof(digits);
+  do
+    digits[--i] = (char)('0' + v % 10);
+  while (v /= 10);
+  emit_write(o, digits + i, sizeof(digits) - i);
+}
+
 void emit_flush(emit_opts *o) {
   if (o->error)
     return;

@@ -7,14 +7,21 @@
 static const char *const severity_color[] = {"\033[1;36m", "\033[1;35m", "\033[1;31m"};
 
 static void location(emit_opts *o, const char *path, unsigned line, unsigned col) {
-  emit_printf(o, "%s", o->color ? BOLD : "");
+  if (o->color)
+    emit_puts(o, BOLD);
   emit_safe(o, path, 0);
-  emit_printf(o, ":%u:%u:%s ", line, col, o->color ? RESET : "");
+  emit_write(o, ":", 1);
+  emit_uint(o, line);
+  emit_write(o, ":", 1);
+  emit_uint(o, col);
+  emit_puts(o, o->color ? ":" RESET " " : ": ");
 }
 
 static void severity(emit_opts *o, ddl_severity sev) {
-  emit_printf(o, "%s%s:%s ", o->color ? severity_color[sev] : "", ddl_severity_name(sev),
-              o->color ? RESET : "");
+  if (o->color)
+    emit_puts(o, severity_color[sev]);
+  emit_puts(o, ddl_severity_name(sev));
+  emit_puts(o, o->color ? ":" RESET " " : ": ");
 }
 
 static void file(ddl_emitter *e, const ddl_result *r) {
@@ -27,9 +34,9 @@ static void file(ddl_emitter *e, const ddl_result *r) {
     location(o, path, ddl_diag_line(d), column);
     severity(o, ddl_diag_severity(d));
     emit_safe(o, ddl_diag_message(d), EMIT_MESSAGE_MAX);
-    emit_printf(o, " [%s", o->color ? BOLD : "");
+    emit_puts(o, o->color ? " [" BOLD : " [");
     emit_safe(o, ddl_diag_rule(d), 0);
-    emit_printf(o, "%s]\n", o->color ? RESET : "");
+    emit_puts(o, o->color ? RESET "]\n" : "]\n");
     if (o->snippet)
       emit_snippet(o, r, d);
     for (size_t k = 0; o->notes && k < ddl_diag_note_count(d); k++) {
@@ -46,11 +53,11 @@ void emit_text_error(emit_opts *o, const ddl_error *err) {
     location(o, err->path, err->line, err->column);
     severity(o, DDL_SEV_ERROR);
   } else {
-    emit_printf(o, "ddlint: ");
+    emit_puts(o, "ddlint: ");
     severity(o, DDL_SEV_ERROR);
     if (err->path) {
       emit_safe(o, err->path, 0);
-      emit_printf(o, ": ");
+      emit_puts(o, ": ");
     }
   }
   emit_safe(o, err->message, EMIT_MESSAGE_MAX);
