@@ -272,25 +272,12 @@ ddl_span ddl_run_heading_span(const ddl_run *run, const ddl_block *h) {
   return s;
 }
 
-const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor) {
-  const ddl_doc *doc = run->doc;
-  const ddl_section *best = NULL;
-  for (uint32_t i = 1; anchor && i < doc->nsections; i++) {
-    const ddl_section *s = &doc->sections[i];
-    if (s == doc->title || (best && s->level >= best->level))
-      continue;
-    if (ddl_run_section_matches(run, anchor, s))
-      best = s;
-  }
-  return best;
-}
-
 /* The answers kept for LIST, found by the list itself or, the first time
  * it is asked about, by its patterns; NULL when there is no room. */
-static unsigned char *title_answers(ddl_run *run, const ddl_regex_list *list) {
+static struct ddl_run_titles *titles_of(ddl_run *run, const ddl_regex_list *list) {
   for (size_t i = 0; i < run->ntitles; i++)
     if (run->titles[i].list == list)
-      return run->titles[i].answers;
+      return &run->titles[i];
   if (run->ntitles == DDL_ARRAY_LEN(run->titles))
     return NULL;
   unsigned char *answers = NULL;
@@ -299,19 +286,47 @@ static unsigned char *title_answers(ddl_run *run, const ddl_regex_list *list) {
       answers = run->titles[i].answers;
   if (!answers)
     answers = ddl_run_alloc(run, run->doc->nsections + 1);
-  run->titles[run->ntitles].list = list;
-  run->titles[run->ntitles++].answers = answers;
-  return answers;
+  struct ddl_run_titles *t = &run->titles[run->ntitles++];
+  *t = (struct ddl_run_titles){list, answers, false, NULL};
+  return t;
+}
+
+static bool title_matches(ddl_run *run, struct ddl_run_titles *t, const ddl_regex_list *list,
+                          const ddl_section *s) {
+  if (t && t->answers[s->index])
+    return t->answers[s->index] == 2;
+  bool yes = ddl_regex_list_any(run->matcher, list, s->title, 0, strlen(s->title));
+  if (t)
+    t->answers[s->index] = yes ? 2 : 1;
+  return yes;
 }
 
 bool ddl_run_section_matches(ddl_run *run, const ddl_regex_list *list, const ddl_section *s) {
-  unsigned char *answers = title_answers(run, list);
-  if (answers && answers[s->index])
-    return answers[s->index] == 2;
-  bool yes = ddl_regex_list_any(run->matcher, list, s->title, 0, strlen(s->title));
-  if (answers)
-    answers[s->index] = yes ? 2 : 1;
-  return yes;
+  return title_matches(run, titles_of(run, list), list, s);
+}
+
+/* Asked by every area rule of the pack, and again for a missing area's
+ * fix: kept with the list's answers. */
+const ddl_section *ddl_run_anchor_section(ddl_run *run, const ddl_regex_list *anchor) {
+  if (!anchor)
+    return NULL;
+  struct ddl_run_titles *t = titles_of(run, anchor);
+  if (t && t->anchor_known)
+    return t->anchor;
+  const ddl_doc *doc = run->doc;
+  const ddl_section *best = NULL;
+  for (uint32_t i = 1; i < doc->nsections; i++) {
+    const ddl_section *s = &doc->sections[i];
+    if (s == doc->title || (best && s->level >= best->level))
+      continue;
+    if (title_matches(run, t, anchor, s))
+      best = s;
+  }
+  if (t) {
+    t->anchor_known = true;
+    t->anchor = best;
+  }
+  return best;
 }
 
 ddl_span ddl_run_anchor(ddl_run *run, const ddl_regex_list *anchor) {

@@ -31,9 +31,11 @@ struct ddl_run {
   uint32_t other_block;     /* UINT32_MAX: none yet */
   /* ddl_run_section_matches's answers, a byte per section for each list
    * asked about; lists of the same patterns share one array. */
-  struct {
+  struct ddl_run_titles {
     const ddl_regex_list *list;
     unsigned char *answers; /* 0: not asked yet, 1: no, 2: yes */
+    bool anchor_known;      /* ddl_run_anchor_section's answer for the list */
+    const ddl_section *anchor;
   } titles[64];
   size_t ntitles;
 };
