@@ -321,8 +321,19 @@ static bool may_match(uint64_t mask, size_t i) { return i >= 64 || (mask >> i & 
 
 bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
                            size_t start, size_t end, size_t *mstart, size_t *mend) {
+  ddl_regex_cues cues = DDL_REGEX_CUES_INIT;
+  return ddl_regex_list_search_again(m, list, &cues, subject, start, end, mstart, mend);
+}
+
+bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
+                                 ddl_regex_cues *cues, const char *subject, size_t start,
+                                 size_t end, size_t *mstart, size_t *mend) {
   bool found = false;
-  uint64_t mask = candidates(list, subject, start, end);
+  if (!cues->known) {
+    cues->mask = candidates(list, subject, start, end);
+    cues->known = true;
+  }
+  uint64_t mask = cues->mask;
   for (size_t i = 0; i < list->len; i++) {
     size_t s, e;
     if (!may_match(mask, i))

@@ -68,6 +68,22 @@ bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b);
 /* The leftmost match of any pattern in LIST within SUBJECT[start, end). */
 bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
                            size_t start, size_t end, size_t *mstart, size_t *mend);
+/* The same for a loop that searches one SUBJECT[..., end) again and again
+ * from later starts (every match in a block).  Finding which patterns
+ * the text's cue words allow reads the whole range, so doing it on every
+ * search made such a loop quadratic; CUES keeps the first search's
+ * answer for the rest.  That is safe: the words of a later start are a
+ * subset of an earlier one's, so the first answer allows every pattern a
+ * later one would.  Initialise with DDL_REGEX_CUES_INIT for each new
+ * subject or end. */
+typedef struct {
+  bool known;
+  uint64_t mask;
+} ddl_regex_cues;
+#define DDL_REGEX_CUES_INIT {false, 0}
+bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
+                                 ddl_regex_cues *cues, const char *subject, size_t start,
+                                 size_t end, size_t *mstart, size_t *mend);
 /* Whether any pattern in LIST matches SUBJECT[start, end): cheaper than
  * the leftmost match, since it stops at the first pattern that does. */
 bool ddl_regex_list_any(ddl_matcher *m, const ddl_regex_list *list, const char *subject,

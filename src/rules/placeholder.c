@@ -20,7 +20,9 @@ static void block(void *state, ddl_run *run, const ddl_block *b) {
       b->kind != DDL_BLOCK_TABLE_ROW)
     return;
   size_t pos = 0, s, e;
-  while (pos < b->len && ddl_regex_list_search(run->matcher, pl, b->text, pos, b->len, &s, &e)) {
+  ddl_regex_cues cues = DDL_REGEX_CUES_INIT;
+  while (pos < b->len &&
+         ddl_regex_list_search_again(run->matcher, pl, &cues, b->text, pos, b->len, &s, &e)) {
     /* An empty match is reported as the character it stands at, and the
      * scan resumes after that character, never inside it: pcre2 is told
      * the text is valid UTF-8 and must only start at a boundary. */
