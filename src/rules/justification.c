@@ -134,18 +134,30 @@ static void *begin(ddl_run *run, const ddl_active *a) {
   return st;
 }
 
-/* Whether T[0, len) gives a reason that is not a generic restatement. */
+/* Where a match [S, E) of a generic phrase stops covering reasons: an
+ * empty one covers the reason that starts at it. */
+static size_t cover_end(size_t s, size_t e) { return e > s ? e : s + 1; }
+
+/* Whether T[0, len) gives a reason that is not a generic restatement.
+ * Reasons and generic phrases are both met in text order, so one pass
+ * over each does: searching the phrases again from the start for every
+ * reason made a sentence of many generic reasons quadratic. */
 static bool has_reason(ddl_matcher *m, const just_rule *r, const char *t, size_t len, size_t *rs,
                        size_t *re) {
   size_t pos = 0, s, e;
-  while (pos < len && ddl_regex_list_search(m, &r->reason, t, pos, len, &s, &e)) {
-    size_t ns, ne, npos = 0;
-    bool generic = false;
-    while (!generic && npos < len && ddl_regex_list_search(m, &r->not_reason, t, npos, len, &ns, &ne)) {
-      generic = ns <= s && s < (ne > ns ? ne : ns + 1);
-      npos = ne > ns ? ne : ddl_utf8_next(t, len, ns);
+  ddl_regex_cues reason_cues = DDL_REGEX_CUES_INIT, generic_cues = DDL_REGEX_CUES_INIT;
+  size_t gs = 0, ge = 0, gpos = 0; /* the current generic phrase; where the next is sought */
+  bool have_generic = false, generics_done = false;
+  while (pos < len && ddl_regex_list_search_again(m, &r->reason, &reason_cues, t, pos, len, &s, &e)) {
+    while (!generics_done && (!have_generic || cover_end(gs, ge) <= s)) {
+      have_generic = gpos < len && ddl_regex_list_search_again(m, &r->not_reason, &generic_cues, t,
+                                                               gpos, len, &gs, &ge);
+      if (have_generic)
+        gpos = ge > gs ? ge : ddl_utf8_next(t, len, gs);
+      else
+        generics_done = true;
     }
-    if (!generic) {
+    if (!(have_generic && gs <= s)) {
       *rs = s;
       *re = e;
       return true;

@@ -432,6 +432,17 @@ def _(n, d):
     return args, lambda rc, out, err: expect_rc(rc, 1) + expect_lines(out, "hygiene/placeholder", [(3, col)])
 
 
+@case("size", "one huge sentence of generic reasons", 80000)
+def _(n, d):
+    # A decision whose n reasons are all generic: each reason is checked
+    # against the generic phrases, which must not be searched again from
+    # the sentence's start for every one.
+    write(d + "/doc.md", "# Storage\n\nWe use Postgres " + "because why not, " * n + "TBD.\n")
+    col = len("We use Postgres " + "because why not, " * n) + 1
+    args = ["--no-config", "--no-snippet", "--color=never", "-q", "doc.md"]
+    return args, lambda rc, out, err: expect_rc(rc, 1) + expect_lines(out, "hygiene/placeholder", [(3, col)])
+
+
 @case("size", "one huge paragraph of decisions", 8000)
 def _(n, d):
     # n unjustified decisions in one paragraph, each on its own line.
