@@ -38,15 +38,17 @@ struct ddl_regex {
   unsigned line, column;
 };
 
-/* Compiling a pattern to machine code costs about what interpreting it
- * over 6 KiB of text costs more than running the compiled code (callgrind:
- * ~470 k instructions against ~80 a byte).  So a pattern is compiled once
- * it has searched that much, as in ski rental: a run never pays more
- * than about twice the better choice, and a single document (most
- * patterns search less than 8 KiB of one) compiles almost nothing.
- * Counting calls instead (compiling at the 32nd) cost one.md 48 M
- * instructions against 45 M. */
-enum { JIT_AFTER_BYTES = 8192 };
+/* A pattern is compiled to machine code once it has searched this much
+ * text, as in ski rental: a run never pays much more than the better of
+ * compiling and interpreting.  By instructions alone (callgrind: ~470 k to
+ * compile, ~80 a byte more to interpret) the break-even is near 6 KiB,
+ * but compiling also maps executable memory and faults it in, which
+ * callgrind does not count and this machine makes dear (~10 us a page).
+ * Timed, a 30 KiB document took 10.3 ms of CPU at 8 KiB, 9.3 at 16 KiB,
+ * 8.5 at 32 KiB and 12.2 interpreted throughout; 4,000 documents took
+ * the same time at 8 and 32 KiB (2.48 s and 2.50 s of CPU), as every busy
+ * pattern is compiled within the first few. */
+enum { JIT_AFTER_BYTES = 32768 };
 
 /* Limits that stop catastrophic backtracking in a user's pattern long
  * before it could look like a hang. */
