@@ -15,6 +15,18 @@ static void build_lines(ddl_source *src) {
   uint32_t i = 0;
   lines = ddl_xgrow(lines, &cap, 1, sizeof(*lines));
   lines[n++] = 0;
+  /* Without a CR every line ends at a LF, which memchr finds fast. */
+  if (!memchr(src->data, '\r', src->len)) {
+    const char *p = src->data, *end = src->data + src->len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+      p++;
+      lines = ddl_xgrow(lines, &cap, n + 1, sizeof(*lines));
+      lines[n++] = (uint32_t)(p - src->data);
+    }
+    src->lines = lines;
+    src->nlines = (uint32_t)n;
+    return;
+  }
   while (i < src->len) {
     char c = src->data[i++];
     if (c == '\r' && i < src->len && src->data[i] == '\n')

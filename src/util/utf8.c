@@ -2,6 +2,7 @@
 #include "util/utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 
 size_t ddl_utf8_seq_len(unsigned char c) {
   if (c < 0x80)
@@ -18,6 +19,16 @@ size_t ddl_utf8_seq_len(unsigned char c) {
 size_t ddl_utf8_invalid_at(const unsigned char *s, size_t len) {
   size_t i = 0;
   while (i < len) {
+    /* Most text is ASCII: eight bytes at a time while it is. */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, sizeof(w));
+      if (w & UINT64_C(0x8080808080808080))
+        break;
+      i += 8;
+    }
+    if (i == len)
+      break;
     unsigned char c = s[i];
     if (c < 0x80) {
       i++;
