@@ -644,16 +644,16 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
     if (in_every_set(found) == tr->all)
       break;
     uint32_t at = 0;
-    for (size_t k = i; k < end; k++) {
-      int s = slots[t[k]];
+    for (; i < end; i++) {
+      int s = slots[t[i]];
       if (s < 0 || !(at = tr->nodes[at].child[s]))
         break;
       const ddl_cue_node *nd = &tr->nodes[at];
-      bool word_ends = k + 1 == end || slots[t[k + 1]] < 0;
+      bool word_ends = i + 1 == end || slots[t[i + 1]] < 0;
       for (size_t set = 0; set < DDL_CUE_SETS; set++)
         found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
     }
-    while (i < end && slots[t[i]] >= 0) /* on to the next word */
+    while (i < end && slots[t[i]] >= 0) /* the rest of the word the trie left */
       i++;
   }
   return in_every_set(found);
