@@ -24,10 +24,10 @@ int ddl_fail_on_parse(int *out, const char *s) {
   return DDL_EUSAGE;
 }
 
-static int add_glob(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_glob(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   (void)y;
-  ddl_cfg_str v = {ddl_xstrdup(s), (unsigned)n->start_mark.line + 1,
-                   (unsigned)n->start_mark.column + 1};
+  ddl_cfg_str v = {ddl_xstrdup(s), ddl_ynode_line(n),
+                   ddl_ynode_column(n)};
   DDL_VEC_PUSH(*(ddl_cfg_str_vec *)ud, v);
   return DDL_OK;
 }
@@ -37,11 +37,11 @@ typedef struct {
   const char *dir;
 } pack_ctx;
 
-static int add_pack(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_pack(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   pack_ctx *pc = ud;
   (void)y;
-  ddl_cfg_pack p = {NULL, ddl_xstrdup(s), (unsigned)n->start_mark.line + 1,
-                    (unsigned)n->start_mark.column + 1};
+  ddl_cfg_pack p = {NULL, ddl_xstrdup(s), ddl_ynode_line(n),
+                    ddl_ynode_column(n)};
   if (s[0] == '/' || !pc->dir[0]) {
     p.path = ddl_xstrdup(s);
   } else {
@@ -52,7 +52,7 @@ static int add_pack(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
   return DDL_OK;
 }
 
-static int add_heading(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_heading(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   ddl_cfg_headings *h = ud;
   if (!*s)
     return ddl_ydoc_fail(y, n, "a heading synonym must not be empty");
@@ -61,8 +61,8 @@ static int add_heading(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
 }
 
 /* disable, enable and severity of MAP into R. */
-static int parse_rules(ddl_cfg_rules *r, ddl_ydoc *y, yaml_node_t *map) {
-  yaml_node_t *n;
+static int parse_rules(ddl_cfg_rules *r, ddl_ydoc *y, const ddl_ynode *map) {
+  const ddl_ynode *n;
   int rc;
   if ((n = ddl_ydoc_get(y, map, "disable")) &&
       (rc = ddl_ydoc_strings(y, n, "'disable'", add_glob, &r->disable)))
@@ -73,16 +73,18 @@ static int parse_rules(ddl_cfg_rules *r, ddl_ydoc *y, yaml_node_t *map) {
   if ((n = ddl_ydoc_get(y, map, "severity"))) {
     if (n->type != YAML_MAPPING_NODE)
       return ddl_ydoc_fail(y, n, "'severity' must map rule globs to error, warning or note");
-    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-      yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+    size_t npairs;
+    const yaml_node_pair_t *pairs = ddl_ydoc_pairs(y, n, &npairs);
+    for (const yaml_node_pair_t *p = pairs; p < pairs + npairs; p++) {
+      const ddl_ynode *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
       const char *glob;
       ddl_cfg_severity s = {0};
       if ((rc = ddl_ydoc_string(y, k, "a rule glob", &glob)) ||
           (rc = ddl_ydoc_severity(y, v, "a severity", &s.severity)))
         return rc;
       s.glob = ddl_xstrdup(glob);
-      s.line = (unsigned)k->start_mark.line + 1;
-      s.column = (unsigned)k->start_mark.column + 1;
+      s.line = ddl_ynode_line(k);
+      s.column = ddl_ynode_column(k);
       DDL_VEC_PUSH(r->severity, s);
     }
   }
@@ -91,22 +93,23 @@ static int parse_rules(ddl_cfg_rules *r, ddl_ydoc *y, yaml_node_t *map) {
 
 static const char *const override_keys[] = {"files", "disable", "enable", "severity", NULL};
 
-static int parse_overrides(ddl_config *cfg, ddl_ydoc *y, yaml_node_t *list) {
+static int parse_overrides(ddl_config *cfg, ddl_ydoc *y, const ddl_ynode *list) {
   if (list->type != YAML_SEQUENCE_NODE)
     return ddl_ydoc_fail(y, list, "'overrides' must be a list of {files: [GLOB...], disable: "
                                   "[...], enable: [...], severity: {...}}");
-  for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top;
-       it++) {
-    yaml_node_t *o = ddl_ydoc_node(y, *it);
+  size_t nitems;
+  const yaml_node_item_t *items = ddl_ydoc_items(y, list, &nitems);
+  for (const yaml_node_item_t *it = items; it < items + nitems; it++) {
+    const ddl_ynode *o = ddl_ydoc_node(y, *it);
     if (o->type != YAML_MAPPING_NODE)
       return ddl_ydoc_fail(y, o, "each override must be a mapping with 'files'");
     int rc = ddl_ydoc_check_keys(y, o, "an override", override_keys, NULL);
     if (rc)
       return rc;
     ddl_cfg_override ov = {0};
-    ov.line = (unsigned)o->start_mark.line + 1;
-    ov.column = (unsigned)o->start_mark.column + 1;
-    yaml_node_t *files = ddl_ydoc_get(y, o, "files");
+    ov.line = ddl_ynode_line(o);
+    ov.column = ddl_ynode_column(o);
+    const ddl_ynode *files = ddl_ydoc_get(y, o, "files");
     DDL_VEC_PUSH(cfg->overrides, ov); /* freed with CFG whatever follows */
     ddl_cfg_override *last = &cfg->overrides.items[cfg->overrides.len - 1];
     if (!files)
@@ -121,11 +124,11 @@ static int parse_overrides(ddl_config *cfg, ddl_ydoc *y, yaml_node_t *list) {
 }
 
 static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
-  yaml_node_t *root = ddl_ydoc_root(y);
+  const ddl_ynode *root = ddl_ydoc_root(y);
   int rc = ddl_ydoc_check_keys(y, root, "the configuration", config_keys, NULL);
   if (rc)
     return rc;
-  yaml_node_t *n;
+  const ddl_ynode *n;
   if ((rc = parse_rules(&cfg->rules, y, root)))
     return rc;
   if ((n = ddl_ydoc_get(y, root, "overrides")) && (rc = parse_overrides(cfg, y, n)))
@@ -153,13 +156,14 @@ static int parse(ddl_config *cfg, ddl_ydoc *y, const char *dir) {
   if ((n = ddl_ydoc_get(y, root, "headings"))) {
     if (n->type != YAML_MAPPING_NODE)
       return ddl_ydoc_fail(y, n, "'headings' must map area names to lists of headings");
-    for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-      yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+    size_t npairs;
+    const yaml_node_pair_t *pairs = ddl_ydoc_pairs(y, n, &npairs);
+    for (const yaml_node_pair_t *p = pairs; p < pairs + npairs; p++) {
+      const ddl_ynode *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
       const char *area;
       if ((rc = ddl_ydoc_string(y, k, "an area name", &area)))
         return rc;
-      ddl_cfg_headings h = {ddl_xstrdup(area), (unsigned)k->start_mark.line + 1,
-                            (unsigned)k->start_mark.column + 1, {0}};
+      ddl_cfg_headings h = {ddl_xstrdup(area), ddl_ynode_line(k), ddl_ynode_column(k), {0}};
       rc = ddl_ydoc_strings(y, v, "heading synonyms", add_heading, &h);
       DDL_VEC_PUSH(cfg->headings, h);
       if (rc)

@@ -83,7 +83,7 @@ static void release(void *data) {
   free(r);
 }
 
-static int add_question(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_question(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   area_rule *r = ud;
   (void)y;
   (void)n;
@@ -93,7 +93,7 @@ static int add_question(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
 }
 
 static int number(const ddl_rule_src *src, const char *key, double def, double *out) {
-  yaml_node_t *n = ddl_rule_src_get(src, key);
+  const ddl_ynode *n = ddl_rule_src_get(src, key);
   *out = def;
   if (!n)
     return DDL_OK;
@@ -139,7 +139,7 @@ static char *questions_comment(const area_rule *r) {
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
   area_rule *r = ddl_xcalloc(1, sizeof(*r));
   const char *area, *title;
-  yaml_node_t *n;
+  const ddl_ynode *n;
   int rc;
   r->partial_severity = DDL_SEV_WARNING;
   if ((rc = ddl_rule_src_require(src, "area", &n)) ||

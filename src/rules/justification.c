@@ -91,7 +91,7 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
   just_rule *r = ddl_xcalloc(1, sizeof(*r));
   int rc;
   r->scope = SCOPE_SENTENCE;
-  yaml_node_t *n = ddl_rule_src_get(src, "reason-scope");
+  const ddl_ynode *n = ddl_rule_src_get(src, "reason-scope");
   if (n) {
     static const char *const names[] = {"sentence", "neighbours", "paragraph"};
     const char *scope;

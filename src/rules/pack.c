@@ -17,12 +17,12 @@ static const char *const pack_keys[] = {"pack", "description", "defaults", "rule
 static const char *const rule_keys[] = {"id", "kind", "severity", "enabled", "summary",
                                         "explain", "example", NULL};
 
-yaml_node_t *ddl_rule_src_get(const ddl_rule_src *src, const char *key) {
-  yaml_node_t *n = ddl_ydoc_get(src->y, src->rule, key);
+const ddl_ynode *ddl_rule_src_get(const ddl_rule_src *src, const char *key) {
+  const ddl_ynode *n = ddl_ydoc_get(src->y, src->rule, key);
   return n ? n : ddl_ydoc_get(src->y, src->defaults, key);
 }
 
-int ddl_rule_src_require(const ddl_rule_src *src, const char *key, yaml_node_t **out) {
+int ddl_rule_src_require(const ddl_rule_src *src, const char *key, const ddl_ynode **out) {
   *out = ddl_rule_src_get(src, key);
   if (!*out)
     return ddl_ydoc_fail(src->y, src->rule, "this rule needs the key '%s'", key);
@@ -31,15 +31,15 @@ int ddl_rule_src_require(const ddl_rule_src *src, const char *key, yaml_node_t *
 
 /* Reports a pcre2 error at its byte in the YAML file where that can be
  * known: a scalar on one line, quoted or plain. */
-static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off) {
-  yaml_scalar_style_t style = n->data.scalar.style;
-  bool one_line = n->start_mark.line == n->end_mark.line;
+static int regex_error(ddl_ydoc *y, const ddl_ynode *n, const char *msg, size_t off) {
+  yaml_scalar_style_t style = (yaml_scalar_style_t)n->style;
+  bool one_line = n->start[1] == n->end[1];
   bool quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-  unsigned line = (unsigned)n->start_mark.line + 1, col = (unsigned)n->start_mark.column + 1;
+  unsigned line = ddl_ynode_line(n), col = ddl_ynode_column(n);
   if (one_line && (quoted || style == YAML_PLAIN_SCALAR_STYLE)) {
     /* In the file, '' stands for ' in a single-quoted scalar, and \" or \\
      * for one character in a double-quoted one: each widens the source. */
-    const char *v = (const char *)n->data.scalar.value;
+    const char *v = ddl_ydoc_scalar(y, n);
     size_t widen = 0;
     for (size_t i = 0; i < off && v[i]; i++)
       widen += (style == YAML_SINGLE_QUOTED_SCALAR_STYLE && v[i] == '\'') ||
@@ -48,7 +48,7 @@ static int regex_error(ddl_ydoc *y, yaml_node_t *n, const char *msg, size_t off)
   }
   return ddl_fail(y->errs, y->code, y->path, line, col,
                        "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
-                       (const char *)n->data.scalar.value);
+                       ddl_ydoc_scalar(y, n));
 }
 
 typedef struct {
@@ -56,7 +56,7 @@ typedef struct {
   const char *rule; /* the rule's id, NULL if it has none yet */
 } pattern_ctx;
 
-static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_pattern(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   pattern_ctx *pc = ud;
   ddl_regex_list *list = pc->list;
   char err[256];
@@ -64,8 +64,7 @@ static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
   ddl_regex *re = ddl_regex_compile(s, err, sizeof(err), &off);
   if (!re)
     return regex_error(y, n, err, off);
-  ddl_regex_set_origin(re, pc->rule, y->path, (unsigned)n->start_mark.line + 1,
-                       (unsigned)n->start_mark.column + 1);
+  ddl_regex_set_origin(re, pc->rule, y->path, ddl_ynode_line(n), ddl_ynode_column(n));
   list->items = ddl_xgrow(list->items, &list->cap, list->len + 1, sizeof(ddl_regex *));
   list->items[list->len++] = re;
   return DDL_OK;
@@ -73,15 +72,14 @@ static int add_pattern(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
 
 int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
                           ddl_regex_list *out) {
-  yaml_node_t *n = ddl_rule_src_get(src, key);
+  const ddl_ynode *n = ddl_rule_src_get(src, key);
   if (!n)
     return required ? ddl_ydoc_fail(src->y, src->rule, "this rule needs the key '%s'", key)
                     : DDL_OK;
   char what[64];
   snprintf(what, sizeof(what), "'%s'", key);
-  yaml_node_t *id = ddl_ydoc_get(src->y, src->rule, "id");
-  pattern_ctx pc = {out, id && id->type == YAML_SCALAR_NODE ? (const char *)id->data.scalar.value
-                                                            : NULL};
+  const ddl_ynode *id = ddl_ydoc_get(src->y, src->rule, "id");
+  pattern_ctx pc = {out, ddl_ydoc_scalar(src->y, id)};
   int rc = ddl_ydoc_strings(src->y, n, what, add_pattern, &pc);
   if (rc == DDL_OK)
     ddl_regex_list_index(out);
@@ -112,7 +110,7 @@ typedef struct {
   float weight;
 } term_ctx;
 
-static int add_term(void *ud, ddl_ydoc *y, yaml_node_t *n, const char *s) {
+static int add_term(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   term_ctx *tc = ud;
   const char *problem = ddl_lexicon_check_term(s);
   if (problem)
@@ -135,20 +133,22 @@ static const char *const group_keys[] = {"weight", "terms", NULL};
 int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
                        ddl_term_list *out) {
   ddl_ydoc *y = src->y;
-  yaml_node_t *n = ddl_rule_src_get(src, key);
+  const ddl_ynode *n = ddl_rule_src_get(src, key);
   if (!n)
     return required ? ddl_ydoc_fail(y, src->rule, "this rule needs the key '%s'", key) : DDL_OK;
   if (n->type != YAML_SEQUENCE_NODE)
     return ddl_ydoc_fail(y, n, "'%s' must be a list of terms or of {weight, terms} groups", key);
-  for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-    yaml_node_t *item = ddl_ydoc_node(y, *it);
+  size_t nitems;
+  const yaml_node_item_t *items = ddl_ydoc_items(y, n, &nitems);
+  for (const yaml_node_item_t *it = items; it < items + nitems; it++) {
+    const ddl_ynode *item = ddl_ydoc_node(y, *it);
     term_ctx tc = {out, 1.0f};
     int rc;
     if (item->type == YAML_SCALAR_NODE) {
-      rc = add_term(&tc, y, item, (const char *)item->data.scalar.value);
+      rc = add_term(&tc, y, item, ddl_ydoc_scalar(y, item));
     } else if (item->type == YAML_MAPPING_NODE) {
       double w;
-      yaml_node_t *wn = ddl_ydoc_get(y, item, "weight"), *tn = ddl_ydoc_get(y, item, "terms");
+      const ddl_ynode *wn = ddl_ydoc_get(y, item, "weight"), *tn = ddl_ydoc_get(y, item, "terms");
       if ((rc = ddl_ydoc_check_keys(y, item, "a term group", group_keys, NULL)))
         return rc;
       if (!wn || !tn)
@@ -195,8 +195,8 @@ static bool valid_id(const char *id) {
   return id[strlen(id) - 1] != '/';
 }
 
-static char *opt_string(ddl_ydoc *y, yaml_node_t *map, const char *key, int *rc) {
-  yaml_node_t *n = ddl_ydoc_get(y, map, key);
+static char *opt_string(ddl_ydoc *y, const ddl_ynode *map, const char *key, int *rc) {
+  const ddl_ynode *n = ddl_ydoc_get(y, map, key);
   const char *s = "";
   if (n && (*rc = ddl_ydoc_string(y, n, key, &s)))
     return NULL;
@@ -216,7 +216,7 @@ static void rule_free(ddl_rule *r) {
   free(r);
 }
 
-static int unknown_kind(ddl_ydoc *y, yaml_node_t *at, const char *kname, const char *where) {
+static int unknown_kind(ddl_ydoc *y, const ddl_ynode *at, const char *kname, const char *where) {
   const char *const names[] = {ddl_kind_area_coverage.name, ddl_kind_topic_coverage.name,
                                ddl_kind_justification.name, ddl_kind_placeholder.name,
                                ddl_kind_empty_section.name, ddl_kind_engine.name, NULL};
@@ -230,11 +230,11 @@ static int unknown_kind(ddl_ydoc *y, yaml_node_t *at, const char *kname, const c
                               "justification, placeholder, empty-section, engine)", kname, where);
 }
 
-static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t *defaults,
+static int load_rule(ddl_rule **out, ddl_ydoc *y, const ddl_ynode *node, const ddl_ynode *defaults,
                      const ddl_pack *pack) {
   if (node->type != YAML_MAPPING_NODE)
     return ddl_ydoc_fail(y, node, "each rule must be a mapping with at least 'id' and 'kind'");
-  yaml_node_t *idn = ddl_ydoc_get(y, node, "id"), *kindn = ddl_ydoc_get(y, node, "kind");
+  const ddl_ynode *idn = ddl_ydoc_get(y, node, "id"), *kindn = ddl_ydoc_get(y, node, "kind");
   const char *id, *kname;
   int rc;
   if (!idn)
@@ -258,11 +258,11 @@ static int load_rule(ddl_rule **out, ddl_ydoc *y, yaml_node_t *node, yaml_node_t
   ddl_rule *r = ddl_xcalloc(1, sizeof(*r));
   r->id = ddl_xstrdup(id);
   r->pack = pack;
-  r->line = (unsigned)node->start_mark.line + 1;
-  r->column = (unsigned)node->start_mark.column + 1;
+  r->line = ddl_ynode_line(node);
+  r->column = ddl_ynode_column(node);
   r->severity = DDL_SEV_WARNING;
   r->enabled = true;
-  yaml_node_t *n;
+  const ddl_ynode *n;
   if ((n = ddl_ydoc_get(y, node, "severity")) &&
       (rc = ddl_ydoc_severity(y, n, "'severity'", &r->severity)))
     goto fail;
@@ -284,11 +284,13 @@ fail:
   return rc;
 }
 
-static int check_defaults(ddl_ydoc *y, yaml_node_t *defaults) {
+static int check_defaults(ddl_ydoc *y, const ddl_ynode *defaults) {
   if (defaults->type != YAML_MAPPING_NODE)
     return ddl_ydoc_fail(y, defaults, "'defaults' must map rule kinds to their default keys");
-  for (yaml_node_pair_t *p = defaults->data.mapping.pairs.start; p < defaults->data.mapping.pairs.top; p++) {
-    yaml_node_t *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
+  size_t npairs;
+  const yaml_node_pair_t *pairs = ddl_ydoc_pairs(y, defaults, &npairs);
+  for (const yaml_node_pair_t *p = pairs; p < pairs + npairs; p++) {
+    const ddl_ynode *k = ddl_ydoc_node(y, p->key), *v = ddl_ydoc_node(y, p->value);
     const char *kname;
     int rc;
     if ((rc = ddl_ydoc_string(y, k, "a rule kind", &kname)))
@@ -326,7 +328,7 @@ static int load_doc(ddl_pack **out, ddl_ydoc *yp, const char *path, int rc) {
   pack->path = ddl_xstrdup(path);
   if (rc)
     goto done;
-  yaml_node_t *root = ddl_ydoc_root(&y), *n;
+  const ddl_ynode *root = ddl_ydoc_root(&y), *n;
   if ((rc = ddl_ydoc_check_keys(&y, root, "a rule pack", pack_keys, NULL)))
     goto done;
   const char *name;
@@ -339,19 +341,21 @@ static int load_doc(ddl_pack **out, ddl_ydoc *yp, const char *path, int rc) {
   pack->name = ddl_xstrdup(name);
   if (!(pack->description = opt_string(&y, root, "description", &rc)))
     goto done;
-  yaml_node_t *defaults = ddl_ydoc_get(&y, root, "defaults");
+  const ddl_ynode *defaults = ddl_ydoc_get(&y, root, "defaults");
   if (defaults && (rc = check_defaults(&y, defaults)))
     goto done;
-  yaml_node_t *rules = ddl_ydoc_get(&y, root, "rules");
+  const ddl_ynode *rules = ddl_ydoc_get(&y, root, "rules");
   if (!rules || rules->type != YAML_SEQUENCE_NODE) {
     rc = ddl_ydoc_fail(&y, rules ? rules : root, "a rule pack needs a 'rules:' list");
     goto done;
   }
   ddl_strmap ids = DDL_STRMAP_INIT; /* rule id -> index in pack->rules */
   size_t cap = 0;
-  for (yaml_node_item_t *it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++) {
+  size_t nrules;
+  const yaml_node_item_t *items = ddl_ydoc_items(&y, rules, &nrules);
+  for (const yaml_node_item_t *it = items; it < items + nrules; it++) {
     ddl_rule *r = NULL;
-    yaml_node_t *rn = ddl_ydoc_node(&y, *it);
+    const ddl_ynode *rn = ddl_ydoc_node(&y, *it);
     if ((rc = load_rule(&r, &y, rn, defaults, pack)))
       break;
     size_t first;

@@ -32,13 +32,13 @@ struct ddl_pack {
  * pack's `defaults:` for that kind. */
 typedef struct {
   ddl_ydoc *y;
-  yaml_node_t *rule;
-  yaml_node_t *defaults;   /* may be NULL */
+  const ddl_ynode *rule;
+  const ddl_ynode *defaults;   /* may be NULL */
 } ddl_rule_src;
 
-yaml_node_t *ddl_rule_src_get(const ddl_rule_src *src, const char *key);
+const ddl_ynode *ddl_rule_src_get(const ddl_rule_src *src, const char *key);
 /* Helpers for kinds: a required key, and a pattern or list of patterns. */
-int ddl_rule_src_require(const ddl_rule_src *src, const char *key, yaml_node_t **out);
+int ddl_rule_src_require(const ddl_rule_src *src, const char *key, const ddl_ynode **out);
 int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
                           ddl_regex_list *out);
 /* For kinds whose data is one pattern list: compiles KEY into a new

@@ -33,7 +33,7 @@ static void release(void *data) {
 static int compile(ddl_rule *rule, const ddl_rule_src *src) {
   topic_rule *t = ddl_xcalloc(1, sizeof(*t));
   const char *area, *topic, *question = "";
-  yaml_node_t *n;
+  const ddl_ynode *n;
   int rc;
   if ((rc = ddl_rule_src_require(src, "area", &n)) ||
       (rc = ddl_ydoc_string(src->y, n, "'area'", &area)) ||

@@ -1,125 +1,41 @@
 /* The default packs composed as the pack loader would compose them, kept
- * as C data that ddl_ydoc_adopt() turns back into libyaml's nodes with no
- * parse.  A node's tag, marks and scalar bytes are all kept, so that the
- * loader sees what it would have seen after parsing.  The data holds no
- * pointer (yaml/ydoc.h says why): strings are offsets into one array of
- * bytes, entries indexes into one array of items and one of pairs. */
+ * as C data that ddl_ydoc_adopt() reads in place, with no parse: the
+ * flattened form ddl_ydoc_load() gives any file (yaml/ydoc.h), so that the
+ * loader sees what it would have seen after parsing. */
 #include "tools/prebuild.h"
 
 #include "rules/builtin.h"
 #include "util/errsink.h"
 #include "util/mem.h"
 
-#include <stdint.h>
 #include <string.h>
 
-/* The bytes of one image, each string once and NUL-terminated. */
-typedef struct {
-  unsigned char *data;
-  size_t len, cap;
-} byte_pool;
-
-static size_t pool_add(byte_pool *p, const unsigned char *s, size_t len) {
-  if (p->len + len + 1 > p->cap) {
-    p->cap = (p->len + len + 1) * 2;
-    p->data = ddl_xrealloc(p->data, p->cap);
-  }
-  size_t at = p->len;
-  memcpy(p->data + at, s, len);
-  p->data[at + len] = 0;
-  p->len += len + 1;
-  return at;
-}
-
-/* Tags are a handful of strings repeated by every node. */
-static size_t pool_tag(byte_pool *p, const unsigned char *tag, const unsigned char **seen,
-                       size_t *seen_at, size_t *nseen) {
-  for (size_t i = 0; i < *nseen; i++)
-    if (strcmp((const char *)seen[i], (const char *)tag) == 0)
-      return seen_at[i];
-  size_t at = pool_add(p, tag, strlen((const char *)tag));
-  if (*nseen < 16) {
-    seen[*nseen] = tag;
-    seen_at[(*nseen)++] = at;
-  }
-  return at;
-}
-
-static void put_mark(FILE *out, const yaml_mark_t *m) {
-  fprintf(out, "{%zu, %zu, %zu}", m->index, m->line, m->column);
-}
-
-static bool fits(const yaml_mark_t *m) {
-  return m->index <= UINT32_MAX && m->line <= UINT32_MAX && m->column <= UINT32_MAX;
-}
-
 static int put_image(FILE *out, size_t p, const ddl_ydoc *y) {
-  const yaml_node_t *nodes = y->doc.nodes.start;
-  size_t n = (size_t)(y->doc.nodes.top - nodes);
-  byte_pool bytes = {NULL, 0, 0};
-  const unsigned char *seen[16];
-  size_t seen_at[16], nseen = 0, nitems = 0, npairs = 0;
-  int rc = 0;
-  fprintf(out, "static const ddl_ydoc_image_node p%zu_nodes[] = {\n", p);
-  for (size_t i = 0; i < n && !rc; i++) {
-    const yaml_node_t *nd = &nodes[i];
-    size_t tag = pool_tag(&bytes, nd->tag, seen, seen_at, &nseen), first, length;
-    int style;
-    if (nd->type == YAML_SCALAR_NODE) {
-      length = nd->data.scalar.length;
-      first = pool_add(&bytes, nd->data.scalar.value, length);
-      style = (int)nd->data.scalar.style;
-    } else if (nd->type == YAML_SEQUENCE_NODE) {
-      first = nitems;
-      length = (size_t)(nd->data.sequence.items.top - nd->data.sequence.items.start);
-      nitems += length;
-      style = (int)nd->data.sequence.style;
-    } else if (nd->type == YAML_MAPPING_NODE) {
-      first = npairs;
-      length = (size_t)(nd->data.mapping.pairs.top - nd->data.mapping.pairs.start);
-      npairs += length;
-      style = (int)nd->data.mapping.style;
-    } else {
-      fprintf(stderr, "ddlint-prebuild: node %zu of a default pack has no type\n", i);
-      rc = 1;
-      break;
-    }
-    if (bytes.len > UINT32_MAX || nitems > UINT32_MAX || npairs > UINT32_MAX ||
-        !fits(&nd->start_mark) || !fits(&nd->end_mark)) {
-      fprintf(stderr, "ddlint-prebuild: a default pack is too large for its image\n");
-      rc = 1;
-      break;
-    }
-    fprintf(out, "  {%zu, %zu, %zu, %d, %d, ", tag, first, length, (int)nd->type, style);
-    put_mark(out, &nd->start_mark);
-    fprintf(out, ", ");
-    put_mark(out, &nd->end_mark);
-    fprintf(out, "},\n");
+  const ddl_ydoc_image *im = &y->image;
+  fprintf(out, "static const ddl_ynode p%zu_nodes[] = {\n", p);
+  for (size_t i = 0; i < im->nnodes; i++) {
+    const ddl_ynode *nd = &im->nodes[i];
+    fprintf(out, "  {%u, %u, %u, %u, %u, {%u, %u, %u}, {%u, %u, %u}},\n", nd->tag, nd->first,
+            nd->length, nd->type, nd->style, nd->start[0], nd->start[1], nd->start[2],
+            nd->end[0], nd->end[1], nd->end[2]);
   }
-  fprintf(out, "};\n");
   /* C has no empty arrays: a trailing 0 that no count includes */
-  fprintf(out, "static const yaml_node_item_t p%zu_items[] = {", p);
-  for (size_t i = 0; i < n; i++)
-    if (nodes[i].type == YAML_SEQUENCE_NODE)
-      for (const yaml_node_item_t *it = nodes[i].data.sequence.items.start;
-           it < nodes[i].data.sequence.items.top; it++)
-        fprintf(out, "%d,", *it);
+  fprintf(out, "};\nstatic const yaml_node_item_t p%zu_items[] = {", p);
+  for (size_t i = 0; i < im->nitems; i++)
+    fprintf(out, "%d,", im->items[i]);
   fprintf(out, "0};\nstatic const yaml_node_pair_t p%zu_pairs[] = {", p);
-  for (size_t i = 0; i < n; i++)
-    if (nodes[i].type == YAML_MAPPING_NODE)
-      for (const yaml_node_pair_t *pr = nodes[i].data.mapping.pairs.start;
-           pr < nodes[i].data.mapping.pairs.top; pr++)
-        fprintf(out, "{%d, %d},", pr->key, pr->value);
-  fprintf(out, "{0, 0}};\nstatic const yaml_char_t p%zu_bytes[] = {", p);
-  for (size_t i = 0; i < bytes.len; i++)
-    fprintf(out, "%s%u,", i % 24 ? "" : "\n", bytes.data[i]);
+  for (size_t i = 0; i < im->npairs; i++)
+    fprintf(out, "{%d, %d},", im->pairs[i].key, im->pairs[i].value);
+  fprintf(out, "{0, 0}};\nstatic const char p%zu_bytes[] = {", p);
+  for (size_t i = 0; i < im->nbytes; i++)
+    fprintf(out, "%s%d,", i % 24 ? "" : "\n", im->bytes[i]);
   fprintf(out, "0};\n");
   fprintf(out,
           "static const ddl_ydoc_image p%zu_image = {p%zu_nodes, %zu, p%zu_bytes, %zu, "
           "p%zu_items, %zu, p%zu_pairs, %zu, %u, %u};\n\n",
-          p, p, n, p, bytes.len, p, nitems, p, npairs, y->end_line, y->end_column);
-  free(bytes.data);
-  return rc;
+          p, p, im->nnodes, p, im->nbytes, p, im->nitems, p, im->npairs, im->end_line,
+          im->end_column);
+  return 0;
 }
 
 int prebuild_images(FILE *out) {
