@@ -27,7 +27,7 @@ typedef struct {
   DDL_VEC(char *) files;
   DDL_VEC(char *) shown;   /* configuration and pack errors already printed */
   ddl_strmap shown_index;  /* the same, to find one at once */
-  DDL_VEC(walk_failure) unreadable; /* paths the directory walk could not read */
+  DDL_VEC(walk_failure) path_errors; /* paths the walk reported: unreadable, empty, ... */
   ddl_emitter *err;         /* text on standard error */
   ddl_emitter *out;         /* the chosen format on standard output */
   bool errors_in_output;    /* the format records files that failed */
@@ -65,7 +65,7 @@ static void on_walk(void *ud, const char *path, const ddl_error *err) {
     if (rs->errors_in_output)
       ddl_emitter_error(rs->out, path, err);
     walk_failure w = {ddl_xstrdup(path), ddl_xstrdup(err->message)};
-    DDL_VEC_PUSH(rs->unreadable, w);
+    DDL_VEC_PUSH(rs->path_errors, w);
   } else {
     DDL_VEC_PUSH(rs->files, ddl_xstrdup(path));
   }
@@ -82,9 +82,9 @@ static void collect(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
     const char *p = o->paths.items[i];
     struct stat st;
     if (strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-      size_t before = rs->files.len + rs->unreadable.len;
+      size_t before = rs->files.len + rs->path_errors.len;
       ddl_walker_walk(walker, p, on_walk, rs);
-      if (rs->files.len + rs->unreadable.len == before) {
+      if (rs->files.len + rs->path_errors.len == before) {
         /* A CI step pointed at the wrong folder must not pass. */
         ddl_error e = {DDL_EIO, p, 0, 0,
                        "no Markdown files (*.md, *.markdown) to lint in this directory"};
@@ -177,7 +177,7 @@ static void lint_all(lint_run *lr, ddl_ctx *ctx) {
   }
 }
 
-static void summary_line(size_t counts[3], size_t files, size_t failed, size_t unreadable) {
+static void summary_line(size_t counts[3], size_t files, size_t failed, size_t path_errors) {
   static const char *const names[] = {"note", "warning", "error"};
   char buf[160] = "";
   for (int sev = 2; sev >= 0; sev--)
@@ -188,8 +188,9 @@ static void summary_line(size_t counts[3], size_t files, size_t failed, size_t u
   fprintf(stderr, "%s in %zu file%s", *buf ? buf : "no problems", linted, linted == 1 ? "" : "s");
   if (failed)
     fprintf(stderr, "; %zu file%s could not be linted", failed, failed == 1 ? "" : "s");
-  if (unreadable)
-    fprintf(stderr, "; %zu path%s could not be read", unreadable, unreadable == 1 ? "" : "s");
+  /* Not "could not be read": a folder without Markdown files is one too. */
+  if (path_errors)
+    fprintf(stderr, "; %zu path%s", path_errors, path_errors == 1 ? " had an error" : "s had errors");
   fputc('\n', stderr);
 }
 
@@ -223,14 +224,14 @@ static void free_state(run_state *rs) {
     free(rs->files.items[i]);
   for (size_t i = 0; i < rs->shown.len; i++)
     free(rs->shown.items[i]);
-  for (size_t i = 0; i < rs->unreadable.len; i++) {
-    free(rs->unreadable.items[i].path);
-    free(rs->unreadable.items[i].message);
+  for (size_t i = 0; i < rs->path_errors.len; i++) {
+    free(rs->path_errors.items[i].path);
+    free(rs->path_errors.items[i].message);
   }
   DDL_VEC_FREE(rs->files);
   DDL_VEC_FREE(rs->shown);
   ddl_strmap_free(&rs->shown_index);
-  DDL_VEC_FREE(rs->unreadable);
+  DDL_VEC_FREE(rs->path_errors);
   ddl_emitter_free(rs->out);
   ddl_emitter_free(rs->err);
 }
@@ -248,7 +249,7 @@ static void lint_paths(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
   lint_all(&lr, ctx);
   int error = ddl_emitter_end(rs->out);
   if (!o->quiet && !error)
-    summary_line(lr.counts, rs->files.len, rs->failed, rs->unreadable.len);
+    summary_line(lr.counts, rs->files.len, rs->failed, rs->path_errors.len);
 }
 
 /* A context with the command line's rule and configuration settings. */

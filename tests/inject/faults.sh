@@ -117,7 +117,7 @@ scenario "open a directory" opendir:1:EACCES:tree/sub \
   "ddlint: error: tree/sub: cannot read directory: Permission denied" --no-snippet tree
 contains "open a directory" "$out" "$rest"
 lacks "open a directory" "$out" "tree/sub/extra.md:"
-contains "open a directory" "$err" "1 path could not be read"
+contains "open a directory" "$err" "1 path had an error"
 scenario "read a directory" readdir:1:EIO:tree/sub \
   "ddlint: error: tree/sub: cannot read directory: Input/output error" --no-snippet tree
 contains "read a directory" "$out" "$rest"

@@ -68,7 +68,7 @@ lacks "tree" err "hidden.md"
 lacks "tree" err "unlisted.md"
 lacks "tree" err "inside.md"
 once "tree" out "tree/ok/good.md:3:13: warning: placeholder 'TBD' left in the text [hygiene/placeholder]"
-contains "tree" err "1 warning in 1 file; 1 file could not be linted; 6 paths could not be read"
+contains "tree" err "1 warning in 1 file; 1 file could not be linted; 6 paths had errors"
 checks=$((checks + 1))
 n=$(grep -c '^ddlint: error:' err)
 [ "$n" = 7 ] || { fail "tree: $n error lines, expected 7 (one per bad path):"; sed 's/^/    | /' err; }

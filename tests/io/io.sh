@@ -45,7 +45,7 @@ timeout 10 "$ddlint" --no-snippet tree >out 2>err; expect_exit "walk" 2 $?
 contains "walk" err "ddlint: error: tree/dangling.md: broken symbolic link"
 contains "walk" err "ddlint: error: tree/loop-a.md: symbolic link loop"
 contains "walk" err "ddlint: error: tree/fifo.md: is a FIFO"
-contains "walk" err "4 paths could not be read"
+contains "walk" err "4 paths had errors"
 contains "walk" out "tree/sub/good.md:3:13: warning: placeholder 'TBD'"
 timeout 10 "$ddlint" -q --format=json tree >out 2>err; expect_exit "walk json" 2 $?
 python3 - out <<'PY' || fail "walk json: unreadable paths missing from JSON"
