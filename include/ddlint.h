@@ -190,6 +190,11 @@ void ddl_walker_walk(ddl_walker *w, const char *dir, ddl_walk_fn visit, void *ud
  * it): for files named on the command line with --force-exclude.  Sets
  * *WHY (when not NULL) to "excluded" or "ignored by git". */
 bool ddl_walker_left_out(ddl_walker *w, const char *path, const char **why);
+/* Reports through VISIT, as an error at PATH, that git's ignore rules
+ * could not be applied (libgit2 would not load), if no walk has reported
+ * it yet; whether it did.  A walk reports it itself; ddl_walker_left_out
+ * has no callback, so its caller asks after it. */
+bool ddl_walker_report_failure(ddl_walker *w, const char *path, ddl_walk_fn visit, void *ud);
 
 /* ---- Results --------------------------------------------------------- */
 

@@ -92,6 +92,8 @@ static void collect(run_state *rs, const cli_opts *o, ddl_ctx *ctx) {
       }
     } else if (!(o->force_exclude && strcmp(p, "-") != 0 && ddl_walker_left_out(walker, p, NULL))) {
       DDL_VEC_PUSH(rs->files, ddl_xstrdup(p));
+      if (o->force_exclude)
+        ddl_walker_report_failure(walker, p, on_walk, rs);
     }
   }
   ddl_walker_free(walker);

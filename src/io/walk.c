@@ -239,6 +239,19 @@ static git_repository *repo_for(ddl_walker *w, const char *abs, size_t *workdir_
   return repo;
 }
 
+bool ddl_walker_report_failure(ddl_walker *w, const char *path, ddl_walk_fn visit, void *ud) {
+  if (!w->git_failure || w->git_failure_told)
+    return false;
+  /* Linting files git would ignore is better than guessing which. */
+  ddl_buf msg = {0};
+  ddl_buf_printf(&msg, "cannot apply git's ignore rules (%s); --no-ignore lints without them",
+                 w->git_failure);
+  fail(visit, ud, path, ddl_buf_cstr(&msg), 0);
+  ddl_buf_free(&msg);
+  w->git_failure_told = true;
+  return true;
+}
+
 void ddl_walker_walk(ddl_walker *w, const char *dir, ddl_walk_fn visit, void *ud) {
   walk k = {w, visit, ud, NULL, 0};
   char *abs = realpath(dir, NULL);
@@ -255,15 +268,7 @@ void ddl_walker_walk(ddl_walker *w, const char *dir, ddl_walk_fn visit, void *ud
       k.repo = NULL;
     free(slashed);
   }
-  if (w->git_failure && !w->git_failure_told) {
-    /* Linting files git would ignore is better than guessing which. */
-    ddl_buf msg = {0};
-    ddl_buf_printf(&msg, "cannot apply git's ignore rules (%s); --no-ignore lints without them",
-                   w->git_failure);
-    fail(visit, ud, dir, ddl_buf_cstr(&msg), 0);
-    ddl_buf_free(&msg);
-    w->git_failure_told = true;
-  }
+  ddl_walker_report_failure(w, dir, visit, ud);
   walk_dir(&k, dir, k.repo ? abs : NULL);
   free(abs);
 }

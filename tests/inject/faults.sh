@@ -113,6 +113,14 @@ scenario "load libgit2" dlopen:1:ENOENT:libgit2 \
 contains "load libgit2" "$err" "; --no-ignore lints without them"
 contains "load libgit2" "$out" "$rest"
 contains "load libgit2" "$out" "tree/sub/extra.md:"
+# --force-exclude asks git about named files: the same failure, told once,
+# and the files still linted.
+scenario "load libgit2, --force-exclude" dlopen:1:ENOENT:libgit2 \
+  "ddlint: error: tree/flawed-decisions.md: cannot apply git's ignore rules (libgit2" \
+  --no-snippet --force-exclude tree/flawed-decisions.md tree/flawed-missing-areas.md
+contains "load libgit2, --force-exclude" "$out" "tree/flawed-decisions.md:"
+contains "load libgit2, --force-exclude" "$out" "tree/flawed-missing-areas.md:"
+contains "load libgit2, --force-exclude" "$err" "1 path had an error"
 scenario "open a directory" opendir:1:EACCES:tree/sub \
   "ddlint: error: tree/sub: cannot read directory: Permission denied" --no-snippet tree
 contains "open a directory" "$out" "$rest"
