@@ -32,7 +32,8 @@ typedef struct {
 struct ddl_regex {
   const ddl_precompiled *precompiled; /* where the code comes from, or NULL */
   lazy_state *lazy;
-  char *pattern;
+  const char *pattern; /* a default pattern's is the build's table's */
+  char *own_pattern;   /* any other's, owned */
   char *rule;         /* the rule and place in its pack, for the limit warning */
   char *path;         /* NULL when no origin was set */
   unsigned line, column;
@@ -133,7 +134,12 @@ ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size
   atomic_init(&r->lazy->code, code);
   atomic_init(&r->lazy->scanned, 0);
   atomic_init(&r->lazy->compiled, NULL);
-  r->pattern = ddl_xstrdup(pattern);
+  if (pre) {
+    r->pattern = pre->pattern;
+  } else {
+    r->own_pattern = ddl_xstrdup(pattern);
+    r->pattern = r->own_pattern;
+  }
   return r;
 }
 
@@ -166,7 +172,7 @@ void ddl_regex_free(ddl_regex *re) {
   pcre2_code_free(atomic_load(&re->lazy->code));
   pcre2_code_free(atomic_load(&re->lazy->compiled));
   free(re->lazy);
-  free(re->pattern);
+  free(re->own_pattern);
   free(re->rule);
   free(re->path);
   free(re);
