@@ -192,7 +192,8 @@ static void summary_line(size_t counts[3], size_t files, size_t failed, size_t p
     fprintf(stderr, "; %zu file%s could not be linted", failed, failed == 1 ? "" : "s");
   /* Not "could not be read": a folder without Markdown files is one too. */
   if (path_errors)
-    fprintf(stderr, "; %zu path%s", path_errors, path_errors == 1 ? " had an error" : "s had errors");
+    fprintf(stderr, "; %zu path%s", path_errors,
+            path_errors == 1 ? " had an error" : "s had errors");
   fputc('\n', stderr);
 }
 

@@ -26,8 +26,7 @@ int ddl_fail_on_parse(int *out, const char *s) {
 
 static int add_glob(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   (void)y;
-  ddl_cfg_str v = {ddl_xstrdup(s), ddl_ynode_line(n),
-                   ddl_ynode_column(n)};
+  ddl_cfg_str v = {ddl_xstrdup(s), ddl_ynode_line(n), ddl_ynode_column(n)};
   DDL_VEC_PUSH(*(ddl_cfg_str_vec *)ud, v);
   return DDL_OK;
 }
@@ -40,8 +39,7 @@ typedef struct {
 static int add_pack(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   pack_ctx *pc = ud;
   (void)y;
-  ddl_cfg_pack p = {NULL, ddl_xstrdup(s), ddl_ynode_line(n),
-                    ddl_ynode_column(n)};
+  ddl_cfg_pack p = {NULL, ddl_xstrdup(s), ddl_ynode_line(n), ddl_ynode_column(n)};
   if (s[0] == '/' || !pc->dir[0]) {
     p.path = ddl_xstrdup(s);
   } else {

@@ -47,8 +47,8 @@ static int regex_error(ddl_ydoc *y, const ddl_ynode *n, const char *msg, size_t 
     col += (unsigned)(off + widen) + (quoted ? 1 : 0);
   }
   return ddl_fail(y->errs, y->code, y->path, line, col,
-                       "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
-                       ddl_ydoc_scalar(y, n));
+                  "invalid regular expression: %s (at offset %zu of '%s')", msg, off,
+                  ddl_ydoc_scalar(y, n));
 }
 
 typedef struct {

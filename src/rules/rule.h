@@ -33,7 +33,7 @@ struct ddl_pack {
 typedef struct {
   ddl_ydoc *y;
   const ddl_ynode *rule;
-  const ddl_ynode *defaults;   /* may be NULL */
+  const ddl_ynode *defaults; /* may be NULL */
 } ddl_rule_src;
 
 const ddl_ynode *ddl_rule_src_get(const ddl_rule_src *src, const char *key);

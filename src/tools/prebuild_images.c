@@ -16,8 +16,8 @@ static int put_image(FILE *out, size_t p, const ddl_ydoc *y) {
   for (size_t i = 0; i < im->nnodes; i++) {
     const ddl_ynode *nd = &im->nodes[i];
     fprintf(out, "  {%u, %u, %u, %u, %u, {%u, %u, %u}, {%u, %u, %u}},\n", nd->tag, nd->first,
-            nd->length, nd->type, nd->style, nd->start[0], nd->start[1], nd->start[2],
-            nd->end[0], nd->end[1], nd->end[2]);
+            nd->length, nd->type, nd->style, nd->start[0], nd->start[1], nd->start[2], nd->end[0],
+            nd->end[1], nd->end[2]);
   }
   /* C has no empty arrays: a trailing 0 that no count includes */
   fprintf(out, "};\nstatic const yaml_node_item_t p%zu_items[] = {", p);

@@ -62,9 +62,10 @@ static void put_mark(uint32_t out[3], const yaml_mark_t *m) {
   out[2] = (uint32_t)m->column;
 }
 
-/* Turns DOC into Y's image, in one owned block.  The composer's limits
- * (16 MiB, 100,000 repeated nodes) keep every offset and mark within 32
- * bits. */
+/* Turns DOC into Y's image: nodes and entries in one owned block, bytes
+ * in another.  An alias shares its anchor's node, so nothing here outgrows
+ * the file, which the composer holds to 16 MiB: every offset and mark
+ * fits in 32 bits. */
 static void flatten(ddl_ydoc *y, const yaml_document_t *doc) {
   const yaml_node_t *nodes = doc->nodes.start;
   size_t n = nodes ? (size_t)(doc->nodes.top - nodes) : 0, nitems = 0, npairs = 0;

@@ -44,8 +44,8 @@ typedef struct {
   ddl_ydoc_image image; /* the document */
   void *owned;          /* its nodes and entries, when parsed */
   char *bytes_owned;    /* its bytes, when parsed */
-  char *path;     /* owned */
-  int code;       /* DDL_EPACK or DDL_ECONFIG: the error code of this file */
+  char *path;           /* owned */
+  int code;             /* DDL_EPACK or DDL_ECONFIG: the error code of this file */
   ddl_errsink *errs;
 } ddl_ydoc;
 
@@ -54,8 +54,8 @@ typedef struct {
  * levels; 100,000 nodes repeated by aliases).  Syntax errors, a breached
  * limit, an empty document and a root that is not a mapping are reported
  * with their position.  Free *Y with ddl_ydoc_free() whatever the result. */
-int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
-                  const char *data, size_t len);
+int ddl_ydoc_load(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path, const char *data,
+                  size_t len);
 /* As ddl_ydoc_load(), for the document IMAGE holds, which must outlive *Y:
  * nothing is copied. */
 int ddl_ydoc_adopt(ddl_ydoc *y, ddl_errsink *errs, int code, const char *path,
@@ -94,6 +94,7 @@ int ddl_ydoc_severity(ddl_ydoc *y, const ddl_ynode *n, const char *what, ddl_sev
 /* Calls FN for each string of N, which may be one scalar or a sequence of
  * scalars; stops at FN's first non-zero return and returns it. */
 typedef int (*ddl_ydoc_str_fn)(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s);
-int ddl_ydoc_strings(ddl_ydoc *y, const ddl_ynode *n, const char *what, ddl_ydoc_str_fn fn, void *ud);
+int ddl_ydoc_strings(ddl_ydoc *y, const ddl_ynode *n, const char *what, ddl_ydoc_str_fn fn,
+                     void *ud);
 
 #endif

@@ -161,13 +161,15 @@ START_TEST(test_image_is_the_parsed_pack) {
       ck_assert_int_eq(av[a->length], 0);
     } else if (p->type == YAML_SEQUENCE_NODE) {
       size_t ka, kp;
-      const yaml_node_item_t *ia = ddl_ydoc_items(&adopted, a, &ka), *ip = ddl_ydoc_items(&y, p, &kp);
+      const yaml_node_item_t *ia = ddl_ydoc_items(&adopted, a, &ka),
+                             *ip = ddl_ydoc_items(&y, p, &kp);
       ck_assert_uint_eq(ka, kp);
       ck_assert(memcmp(ia, ip, kp * sizeof(yaml_node_item_t)) == 0);
     } else {
       ck_assert_int_eq(p->type, YAML_MAPPING_NODE);
       size_t ka, kp;
-      const yaml_node_pair_t *pa = ddl_ydoc_pairs(&adopted, a, &ka), *pp = ddl_ydoc_pairs(&y, p, &kp);
+      const yaml_node_pair_t *pa = ddl_ydoc_pairs(&adopted, a, &ka),
+                             *pp = ddl_ydoc_pairs(&y, p, &kp);
       ck_assert_uint_eq(ka, kp);
       ck_assert(memcmp(pa, pp, kp * sizeof(yaml_node_pair_t)) == 0);
     }
