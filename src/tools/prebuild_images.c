@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-static int put_image(FILE *out, size_t p, const ddl_ydoc *y) {
+static void put_image(FILE *out, size_t p, const ddl_ydoc *y) {
   const ddl_ydoc_image *im = &y->image;
   fprintf(out, "static const ddl_ynode p%zu_nodes[] = {\n", p);
   for (size_t i = 0; i < im->nnodes; i++) {
@@ -35,7 +35,6 @@ static int put_image(FILE *out, size_t p, const ddl_ydoc *y) {
           "p%zu_items, %zu, p%zu_pairs, %zu, %u, %u};\n\n",
           p, p, im->nnodes, p, im->nbytes, p, im->nitems, p, im->npairs, im->end_line,
           im->end_column);
-  return 0;
 }
 
 int prebuild_images(FILE *out) {
@@ -47,7 +46,7 @@ int prebuild_images(FILE *out) {
     ddl_ydoc y;
     int rc = ddl_ydoc_load(&y, &errs, DDL_EPACK, b->name, b->data, b->len);
     if (rc == DDL_OK)
-      rc = put_image(out, npacks, &y);
+      put_image(out, npacks, &y);
     else
       fprintf(stderr, "ddlint-prebuild: %s:%u:%u: %s\n", b->name, errs.err.line,
               errs.err.column, errs.err.message);

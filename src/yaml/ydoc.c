@@ -1,6 +1,7 @@
 /* YAML loading and typed access with located errors. */
 #include "yaml/ydoc.h"
 
+#include "util/buf.h"
 #include "util/mem.h"
 #include "util/suggest.h"
 #include "yaml/compose.h"
@@ -16,22 +17,12 @@ static const ddl_yaml_limits pack_limits = {(size_t)16 << 20, DDL_YAML_MAX_DEPTH
 
 static int check_root(ddl_ydoc *y);
 
-/* The bytes of a document being flattened, each string once and
- * NUL-terminated. */
-typedef struct {
-  char *data;
-  size_t len, cap;
-} byte_pool;
-
-static uint32_t pool_add(byte_pool *p, const unsigned char *s, size_t len) {
-  if (p->len + len + 1 > p->cap) {
-    p->cap = (p->len + len + 1) * 2;
-    p->data = ddl_xrealloc(p->data, p->cap);
-  }
+/* Adds S (LEN bytes) to a flattened document's bytes, NUL-terminated, and
+ * returns its offset. */
+static uint32_t pool_add(ddl_buf *p, const unsigned char *s, size_t len) {
   size_t at = p->len;
-  memcpy(p->data + at, s, len);
-  p->data[at + len] = '\0';
-  p->len += len + 1;
+  ddl_buf_append(p, (const char *)s, len);
+  ddl_buf_putc(p, '\0');
   return (uint32_t)at;
 }
 
@@ -42,7 +33,7 @@ typedef struct {
   size_t n;
 } tag_cache;
 
-static uint32_t pool_tag(byte_pool *p, tag_cache *c, const unsigned char *tag) {
+static uint32_t pool_tag(ddl_buf *p, tag_cache *c, const unsigned char *tag) {
   if (!tag)
     tag = (const unsigned char *)"";
   for (size_t i = 0; i < c->n; i++)
@@ -74,7 +65,7 @@ static void flatten(ddl_ydoc *y, const yaml_document_t *doc) {
       nitems += (size_t)(nodes[i].data.sequence.items.top - nodes[i].data.sequence.items.start);
     else if (nodes[i].type == YAML_MAPPING_NODE)
       npairs += (size_t)(nodes[i].data.mapping.pairs.top - nodes[i].data.mapping.pairs.start);
-  byte_pool bytes = {NULL, 0, 0};
+  ddl_buf bytes = {0};
   tag_cache tags = {{NULL}, {0}, 0};
   /* + 1: never a zero-byte request */
   char *block = ddl_xmalloc(n * sizeof(ddl_ynode) + nitems * sizeof(yaml_node_item_t) +
