@@ -32,8 +32,7 @@ typedef struct {
 struct ddl_regex {
   const ddl_precompiled *precompiled; /* where the code comes from, or NULL */
   lazy_state *lazy;
-  const char *pattern; /* a default pattern's is the build's table's */
-  char *own_pattern;   /* any other's, owned */
+  char *own_pattern;   /* the text of a pattern not in the build's table */
   char *rule;         /* the rule and place in its pack, for the limit warning */
   char *path;         /* NULL when no origin was set */
   unsigned line, column;
@@ -134,12 +133,8 @@ ddl_regex *ddl_regex_compile(const char *pattern, char *err, size_t errlen, size
   atomic_init(&r->lazy->code, code);
   atomic_init(&r->lazy->scanned, 0);
   atomic_init(&r->lazy->compiled, NULL);
-  if (pre) {
-    r->pattern = pre->pattern;
-  } else {
+  if (!pre)
     r->own_pattern = ddl_xstrdup(pattern);
-    r->pattern = r->own_pattern;
-  }
   return r;
 }
 
@@ -178,7 +173,9 @@ void ddl_regex_free(ddl_regex *re) {
   free(re);
 }
 
-const char *ddl_regex_pattern(const ddl_regex *re) { return re->pattern; }
+const char *ddl_regex_pattern(const ddl_regex *re) {
+  return re->precompiled ? re->precompiled->pattern : re->own_pattern;
+}
 
 static limit_hit *find_limited(ddl_matcher *m, const ddl_regex *re) {
   for (size_t i = 0; i < m->nlimited; i++)
@@ -220,10 +217,11 @@ static const pcre2_code *interpreted(const ddl_regex *re) {
      * pattern, which compiled when the table was built. */
     int rc;
     PCRE2_SIZE off;
-    code = pcre2_compile((PCRE2_SPTR)re->pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &rc,
-                         &off, NULL);
+    const char *pattern = re->precompiled->pattern;
+    code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, DDL_REGEX_OPTIONS, &rc, &off,
+                         NULL);
     if (!code) {
-      fprintf(stderr, "ddlint: a default pattern no longer compiles: %s\n", re->pattern);
+      fprintf(stderr, "ddlint: a default pattern no longer compiles: %s\n", pattern);
       abort();
     }
   }
@@ -303,7 +301,7 @@ bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b) {
   if (a->len != b->len)
     return false;
   for (size_t i = 0; i < a->len; i++)
-    if (a->items[i] != b->items[i] && strcmp(a->items[i]->pattern, b->items[i]->pattern) != 0)
+    if (a->items[i] != b->items[i] && strcmp(ddl_regex_pattern(a->items[i]), ddl_regex_pattern(b->items[i])) != 0)
       return false;
   return true;
 }
@@ -313,7 +311,7 @@ void ddl_regex_list_index(ddl_regex_list *list) {
   list->cues = NULL;
   const char **patterns = ddl_xcalloc(list->len, sizeof(char *));
   for (size_t i = 0; i < list->len; i++)
-    patterns[i] = list->items[i]->pattern;
+    patterns[i] = ddl_regex_pattern(list->items[i]);
   list->cues = ddl_cue_index_build(patterns, list->len);
   free(patterns);
 }
