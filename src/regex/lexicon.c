@@ -23,6 +23,16 @@
 /* Normalised terms use these bytes for their two wildcards. */
 enum { SEP = 0x01, STAR = 0x02 };
 
+/* A term as added: its text borrowed from the caller, normalised only
+ * when the lexicon is built here, since the default configuration's is
+ * prebuilt and normalising its terms at every start was a fifth of
+ * start-up. */
+typedef struct {
+  const char *term;
+  ddl_lex_owner owner;
+} added;
+
+/* A term normalised for the build. */
 typedef struct {
   char *norm;   /* lower-cased: the trie's key */
   char *exact;  /* the spelling to match when it has capitals, else NULL */
@@ -30,7 +40,7 @@ typedef struct {
 } entry;
 
 struct ddl_lexicon_builder {
-  DDL_VEC(entry) entries;
+  DDL_VEC(added) terms;
 };
 
 typedef ddl_lex_term term_info;
@@ -107,9 +117,9 @@ const char *ddl_lexicon_check_term(const char *term) {
   return NULL;
 }
 
-static char *normalise(const char *term, bool keep_case) {
+static char *normalise(ddl_arena *a, const char *term, bool keep_case) {
   size_t n = strlen(term);
-  char *out = ddl_xmalloc(n + 1), *o = out;
+  char *out = ddl_arena_alloc(a, n + 1), *o = out;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)term[i];
     if (c == ' ' || c == '-') {
@@ -137,8 +147,8 @@ static bool has_capital(const char *term) {
 ddl_lexicon_builder *ddl_lexicon_builder_new(void) { return ddl_xcalloc(1, sizeof(ddl_lexicon_builder)); }
 
 void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner owner) {
-  entry e = {normalise(term, false), has_capital(term) ? normalise(term, true) : NULL, owner};
-  DDL_VEC_PUSH(lb->entries, e);
+  added t = {term, owner};
+  DDL_VEC_PUSH(lb->terms, t);
 }
 
 /* ---- trie ---------------------------------------------------------- */
@@ -262,39 +272,35 @@ static void assign_slots(ddl_lexicon *lex, size_t nowners) {
   free(pairs);
 }
 
-void ddl_lexicon_add_normalised(ddl_lexicon_builder *lb, const ddl_lex_key *key) {
-  entry e = {ddl_xstrdup(key->norm), key->exact ? ddl_xstrdup(key->exact) : NULL, key->owner};
-  DDL_VEC_PUSH(lb->entries, e);
-}
-
-size_t ddl_lexicon_builder_keys(const ddl_lexicon_builder *lb, ddl_lex_key **keys) {
-  *keys = ddl_xcalloc(lb->entries.len + 1, sizeof(ddl_lex_key));
-  for (size_t i = 0; i < lb->entries.len; i++) {
-    const entry *e = &lb->entries.items[i];
-    (*keys)[i] = (ddl_lex_key){e->norm, e->exact, e->owner};
-  }
-  return lb->entries.len;
-}
-
-bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const ddl_lex_key *keys, size_t n) {
-  if (lb->entries.len != n)
-    return false;
+size_t ddl_lexicon_builder_terms(const ddl_lexicon_builder *lb, const char ***terms,
+                                 ddl_lex_owner **owners) {
+  size_t n = lb->terms.len;
+  *terms = ddl_xcalloc(n + 1, sizeof(char *));
+  *owners = ddl_xcalloc(n + 1, sizeof(ddl_lex_owner));
   for (size_t i = 0; i < n; i++) {
-    const entry *e = &lb->entries.items[i];
-    if (strcmp(e->norm, keys[i].norm) != 0 || cmp_exact(e->exact, keys[i].exact) != 0 ||
-        e->owner.owner != keys[i].owner.owner || e->owner.tag != keys[i].owner.tag ||
-        e->owner.weight != keys[i].owner.weight)
+    (*terms)[i] = lb->terms.items[i].term;
+    (*owners)[i] = lb->terms.items[i].owner;
+  }
+  return n;
+}
+
+bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const char *terms,
+                            const ddl_lex_owner *owners, size_t n) {
+  if (lb->terms.len != n)
+    return false;
+  const char *t = terms;
+  for (size_t i = 0; i < n; i++) {
+    const added *a = &lb->terms.items[i];
+    if (strcmp(a->term, t) != 0 || a->owner.owner != owners[i].owner ||
+        a->owner.tag != owners[i].tag || a->owner.weight != owners[i].weight)
       return false;
+    t += strlen(t) + 1;
   }
   return true;
 }
 
 static void builder_free(ddl_lexicon_builder *lb) {
-  for (size_t i = 0; i < lb->entries.len; i++) {
-    free(lb->entries.items[i].norm);
-    free(lb->entries.items[i].exact);
-  }
-  DDL_VEC_FREE(lb->entries);
+  DDL_VEC_FREE(lb->terms);
   free(lb);
 }
 
@@ -323,8 +329,15 @@ ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex) { return lex->img; }
 
 ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
   ddl_lexicon *lex = ddl_xcalloc(1, sizeof(*lex));
-  entry *e = lb->entries.items;
-  size_t n = lb->entries.len;
+  size_t n = lb->terms.len;
+  ddl_arena spellings = {0};
+  entry *e = ddl_xcalloc(n + 1, sizeof(entry));
+  for (size_t i = 0; i < n; i++) {
+    const char *term = lb->terms.items[i].term;
+    e[i] = (entry){normalise(&spellings, term, false),
+                   has_capital(term) ? normalise(&spellings, term, true) : NULL,
+                   lb->terms.items[i].owner};
+  }
   if (n > 1)
     qsort(e, n, sizeof(entry), by_term);
   term_info *terms = lex->own_terms = ddl_xcalloc(n + 1, sizeof(term_info));
@@ -343,7 +356,6 @@ ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
           e[i].exact ? ddl_arena_strndup(&lex->own_exacts, e[i].exact, strlen(e[i].exact)) : NULL;
       /* The entry gives up its spelling, as it did when the term took it
        * over: a later entry of the same spelling compares as another. */
-      free(e[i].exact);
       e[i].exact = NULL;
       lex->img.nterms++;
       prev = &e[i];
@@ -369,6 +381,8 @@ ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb) {
   lex->img.edges = lex->own_edges = f.edges.items;
   lex->img.nedges = f.edges.len;
   index_root(lex);
+  free(e);
+  ddl_arena_free(&spellings);
   builder_free(lb);
   return lex;
 }

@@ -59,13 +59,6 @@ typedef struct {
   uint32_t nslots;
 } ddl_lex_image;
 
-/* A term as a builder holds it: normalised, its exact spelling (or NULL)
- * and its owner, in the order added. */
-typedef struct {
-  const char *norm, *exact;
-  ddl_lex_owner owner;
-} ddl_lex_key;
-
 /* NULL when TERM is a valid term, else a message saying what is wrong.
  * A term is a word or phrase starting with a letter or digit; spaces and
  * hyphens match any run of white space or hyphens; a '*' ending a word
@@ -76,7 +69,8 @@ typedef struct {
 const char *ddl_lexicon_check_term(const char *term);
 
 ddl_lexicon_builder *ddl_lexicon_builder_new(void);
-/* Adds a valid TERM for OWNER; the term is copied. */
+/* Adds a valid TERM for OWNER.  TERM is borrowed: it must live until
+ * the builder is built (the rules' term lists outlive their ruleset). */
 void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner owner);
 /* Compiles the lexicon and frees the builder.  Never NULL.  A builder
  * that holds exactly the terms of a prebuilt lexicon (the default packs'
@@ -84,13 +78,15 @@ void ddl_lexicon_add(ddl_lexicon_builder *lb, const char *term, ddl_lex_owner ow
 ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb);
 /* The same, never prebuilt: for the build tool and its test. */
 ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb);
-/* The terms of LB, in order, in a malloc'd array the caller frees (the
- * strings are LB's). */
-size_t ddl_lexicon_builder_keys(const ddl_lexicon_builder *lb, ddl_lex_key **keys);
-/* Whether LB holds exactly the N KEYS, in that order. */
-bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const ddl_lex_key *keys, size_t n);
-/* Adds a term as ddl_lexicon_builder_keys() gives it. */
-void ddl_lexicon_add_normalised(ddl_lexicon_builder *lb, const ddl_lex_key *key);
+/* The terms of LB and their owners, in the order added, in two malloc'd
+ * arrays the caller frees (the strings are the callers of
+ * ddl_lexicon_add's). */
+size_t ddl_lexicon_builder_terms(const ddl_lexicon_builder *lb, const char ***terms,
+                                 ddl_lex_owner **owners);
+/* Whether LB holds exactly N terms, in this order: those of TERMS, one
+ * after another, each ending in its NUL, with OWNERS. */
+bool ddl_lexicon_builder_is(const ddl_lexicon_builder *lb, const char *terms,
+                            const ddl_lex_owner *owners, size_t n);
 ddl_lex_image ddl_lexicon_image(const ddl_lexicon *lex);
 void ddl_lexicon_free(ddl_lexicon *lex);
 

@@ -50,7 +50,8 @@ const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n) 
 
 const ddl_lex_image *ddl_precompiled_lexicon(const ddl_lexicon_builder *lb) {
   for (size_t i = 0; i < ddl_precompiled_lexicon_count; i++)
-    if (ddl_lexicon_builder_is(lb, ddl_precompiled_lexicons[i].keys,
+    if (ddl_lexicon_builder_is(lb, ddl_precompiled_lexicons[i].terms,
+                               ddl_precompiled_lexicons[i].owners,
                                ddl_precompiled_lexicons[i].nkeys))
       return &ddl_precompiled_lexicons[i].image;
   return NULL;

@@ -71,9 +71,13 @@ const ddl_cue_trie *ddl_precompiled_cues(const char *const *patterns, size_t n);
 
 /* The lexicon of the default packs in the default configuration, built at
  * build time: sorting and merging their terms was a third of start-up's
- * instructions.  KEYS are the terms in the order the rules add them. */
+ * instructions.  TERMS are the NKEYS terms, as the rules add them and in
+ * that order, one after another with their NULs, and OWNERS theirs: one
+ * string rather than an array of pointers, which every start would
+ * relocate. */
 typedef struct {
-  const ddl_lex_key *keys;
+  const char *terms;
+  const ddl_lex_owner *owners;
   size_t nkeys;
   ddl_lex_image image;
 } ddl_precompiled_lexicon_entry;

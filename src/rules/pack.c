@@ -122,7 +122,7 @@ static int add_term(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
     t->weights = ddl_xrealloc(t->weights, cap * sizeof(float));
     t->cap = cap;
   }
-  t->terms[t->len] = ddl_xstrdup(s);
+  t->terms[t->len] = ddl_arena_strndup(&t->text, s, strlen(s));
   t->weights[t->len] = tc->weight;
   t->len++;
   return DDL_OK;
@@ -171,8 +171,7 @@ int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
 }
 
 void ddl_term_list_free(ddl_term_list *t) {
-  for (size_t i = 0; i < t->len; i++)
-    free(t->terms[i]);
+  ddl_arena_free(&t->text);
   free(t->terms);
   free(t->weights);
   memset(t, 0, sizeof(*t));

@@ -49,9 +49,10 @@ void ddl_rule_free_patterns(void *data);
 /* A list of {weight: W, terms: [...]} groups, or a plain list of terms
  * (weight 1); stored as parallel arrays. */
 typedef struct {
-  char **terms;
+  const char **terms; /* in text */
   float *weights;
   size_t len, cap;
+  ddl_arena text;
 } ddl_term_list;
 int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
                        ddl_term_list *out);

@@ -54,25 +54,23 @@ static prebuild_lexicon *lexicons;
 static size_t nlexicons, lexicons_cap;
 
 const ddl_lex_image *ddl_precompiled_lexicon(const ddl_lexicon_builder *lb) {
-  ddl_lex_key *keys;
-  size_t n = ddl_lexicon_builder_keys(lb, &keys);
-  char **owned = ddl_xcalloc(2 * n + 1, sizeof(char *));
-  size_t nowned = 0;
-  for (size_t i = 0; i < n; i++) {
-    keys[i].norm = owned[nowned++] = ddl_xstrdup(keys[i].norm);
-    if (keys[i].exact)
-      keys[i].exact = owned[nowned++] = ddl_xstrdup(keys[i].exact);
-  }
+  const char **borrowed;
+  ddl_lex_owner *owners;
+  size_t n = ddl_lexicon_builder_terms(lb, &borrowed, &owners);
+  char **terms = ddl_xcalloc(n + 1, sizeof(char *));
+  for (size_t i = 0; i < n; i++)
+    terms[i] = ddl_xstrdup(borrowed[i]);
+  free(borrowed);
   lexicons = ddl_xgrow(lexicons, &lexicons_cap, nlexicons + 1, sizeof(*lexicons));
-  lexicons[nlexicons++] = (prebuild_lexicon){keys, n, owned, nowned};
+  lexicons[nlexicons++] = (prebuild_lexicon){terms, owners, n};
   return NULL;
 }
 
 static void free_lexicon(prebuild_lexicon *l) {
-  for (size_t i = 0; i < l->nowned; i++)
-    free(l->owned[i]);
-  free(l->owned);
-  free(l->keys);
+  for (size_t i = 0; i < l->n; i++)
+    free(l->terms[i]);
+  free(l->terms);
+  free(l->owners);
 }
 
 static void free_list(prebuild_list *l) {

@@ -27,10 +27,9 @@ typedef struct {
 int prebuild_tries(FILE *out, const prebuild_list *lists, size_t n);
 /* The terms of a lexicon the library built. */
 typedef struct {
-  ddl_lex_key *keys; /* their strings are in owned */
+  char **terms; /* owned */
+  ddl_lex_owner *owners;
   size_t n;
-  char **owned;
-  size_t nowned;
 } prebuild_lexicon;
 
 /* Writes the lexicon table of src/regex/precompiled.h for LEXICONS. */

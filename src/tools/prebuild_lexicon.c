@@ -21,21 +21,26 @@ static void write_owner(FILE *out, const ddl_lex_owner *o) {
   fprintf(out, "{%u, %u, %a}", (unsigned)o->owner, (unsigned)o->tag, (double)o->weight);
 }
 
-static void write_one(FILE *out, size_t l, const ddl_lex_key *keys, size_t nkeys) {
-  fprintf(out, "\nstatic const ddl_lex_key lexkeys%zu[] = {\n", l);
-  for (size_t i = 0; i < nkeys; i++) {
-    fputs("  {", out);
-    write_string(out, keys[i].norm);
-    fputs(", ", out);
-    write_string(out, keys[i].exact);
-    fputs(", ", out);
-    write_owner(out, &keys[i].owner);
-    fputs("},\n", out);
+static void write_one(FILE *out, size_t l, const prebuild_lexicon *pl) {
+  /* The terms one after another, a NUL after each, a line per term: as
+   * bytes, since C limits the length of a string literal. */
+  fprintf(out, "\nstatic const char lexterms_text%zu[] = {", l);
+  for (size_t i = 0; i < pl->n; i++) {
+    fputs("\n ", out);
+    for (const char *c = pl->terms[i]; *c; c++)
+      fprintf(out, "%d,", *c);
+    fputs("0,", out);
   }
-  fputs("};\n", out);
+  fprintf(out, "\n  0};\nstatic const ddl_lex_owner lexkey_owners%zu[] = {\n", l);
+  for (size_t i = 0; i < pl->n; i++) {
+    fputs("  ", out);
+    write_owner(out, &pl->owners[i]);
+    fputs(",\n", out);
+  }
+  fputs("  {0, 0, 0},\n};\n", out);
   ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
-  for (size_t i = 0; i < nkeys; i++)
-    ddl_lexicon_add_normalised(lb, &keys[i]);
+  for (size_t i = 0; i < pl->n; i++)
+    ddl_lexicon_add(lb, pl->terms[i], pl->owners[i]);
   ddl_lexicon *lex = ddl_lexicon_build_here(lb);
   ddl_lex_image im = ddl_lexicon_image(lex);
   fprintf(out, "static const ddl_lex_node lexnodes%zu[] = {\n", l);
@@ -62,20 +67,20 @@ static void write_one(FILE *out, size_t l, const ddl_lex_key *keys, size_t nkeys
   for (size_t i = 0; i < im.nowners; i++)
     fprintf(out, "%s%u,", i % 16 ? "" : "\n", (unsigned)im.slots[i]);
   fprintf(out, "0\n};\n");
-  fprintf(out, "#define LEXICON%zu {lexkeys%zu, %zu, {lexnodes%zu, %zu, lexedges%zu, %zu, "
-               "lexterms%zu, %zu, lexowners%zu, %zu, lexslots%zu, %u}}\n",
-          l, l, nkeys, l, im.nnodes, l, im.nedges, l, im.nterms, l, im.nowners, l,
+  fprintf(out, "#define LEXICON%zu {lexterms_text%zu, lexkey_owners%zu, %zu, {lexnodes%zu, %zu, "
+               "lexedges%zu, %zu, lexterms%zu, %zu, lexowners%zu, %zu, lexslots%zu, %u}}\n",
+          l, l, l, pl->n, l, im.nnodes, l, im.nedges, l, im.nterms, l, im.nowners, l,
           (unsigned)im.nslots);
   ddl_lexicon_free(lex);
 }
 
 int prebuild_lexicons(FILE *out, prebuild_lexicon *lexicons, size_t n) {
   for (size_t l = 0; l < n; l++)
-    write_one(out, l, lexicons[l].keys, lexicons[l].n);
+    write_one(out, l, &lexicons[l]);
   fputs("\nconst ddl_precompiled_lexicon_entry ddl_precompiled_lexicons[] = {\n", out);
   for (size_t l = 0; l < n; l++)
     fprintf(out, "  LEXICON%zu,\n", l);
-  fprintf(out, "  {NULL, 0, {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}},\n};\n"
+  fprintf(out, "  {NULL, NULL, 0, {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}},\n};\n"
                "const size_t ddl_precompiled_lexicon_count = %zu;\n", n);
   return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "util/errsink.h"
 
+#include <stdio.h>
 #include <string.h>
 
 START_TEST(test_table_sorted_and_filled) {
@@ -64,9 +65,31 @@ START_TEST(test_lexicon_is_its_terms) {
     const ddl_precompiled_lexicon_entry *e = &ddl_precompiled_lexicons[l];
     ck_assert_uint_gt(e->nkeys, 500);
     ddl_lexicon_builder *lb = ddl_lexicon_builder_new();
-    for (size_t i = 0; i < e->nkeys; i++)
-      ddl_lexicon_add_normalised(lb, &e->keys[i]);
+    const char *term = e->terms;
+    for (size_t i = 0; i < e->nkeys; i++, term += strlen(term) + 1)
+      ddl_lexicon_add(lb, term, e->owners[i]);
     ck_assert_ptr_eq(ddl_precompiled_lexicon(lb), &e->image);
+    /* One owner's weight changed, or one term spelt otherwise, and the
+     * lexicon is built here. */
+    for (int change = 0; change < 2; change++) {
+      ddl_lexicon_builder *other = ddl_lexicon_builder_new();
+      char spelt[256];
+      term = e->terms;
+      for (size_t i = 0; i < e->nkeys; i++, term += strlen(term) + 1) {
+        ddl_lex_owner o = e->owners[i];
+        const char *t = term;
+        if (i == e->nkeys / 2 && change == 0)
+          o.weight += 1;
+        if (i == e->nkeys / 2 && change == 1) {
+          snprintf(spelt, sizeof(spelt), "%s", term);
+          spelt[0] = spelt[0] == 'x' ? 'y' : 'x';
+          t = spelt;
+        }
+        ddl_lexicon_add(other, t, o);
+      }
+      ck_assert_ptr_null(ddl_precompiled_lexicon(other));
+      ddl_lexicon_free(ddl_lexicon_build(other));
+    }
     ddl_lexicon *lex = ddl_lexicon_build_here(lb);
     ddl_lex_image a = ddl_lexicon_image(lex), b = e->image;
     ck_assert_uint_eq(a.nnodes, b.nnodes);
