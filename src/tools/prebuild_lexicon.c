@@ -67,8 +67,9 @@ static void write_one(FILE *out, size_t l, const prebuild_lexicon *pl) {
   for (size_t i = 0; i < im.nowners; i++)
     fprintf(out, "%s%u,", i % 16 ? "" : "\n", (unsigned)im.slots[i]);
   fprintf(out, "0\n};\n");
-  fprintf(out, "#define LEXICON%zu {lexterms_text%zu, lexkey_owners%zu, %zu, {lexnodes%zu, %zu, "
-               "lexedges%zu, %zu, lexterms%zu, %zu, lexowners%zu, %zu, lexslots%zu, %u}}\n",
+  fprintf(out,
+          "#define LEXICON%zu {lexterms_text%zu, lexkey_owners%zu, %zu, {lexnodes%zu, %zu, "
+          "lexedges%zu, %zu, lexterms%zu, %zu, lexowners%zu, %zu, lexslots%zu, %u}}\n",
           l, l, l, pl->n, l, im.nnodes, l, im.nedges, l, im.nterms, l, im.nowners, l,
           (unsigned)im.nslots);
   ddl_lexicon_free(lex);
@@ -80,7 +81,9 @@ int prebuild_lexicons(FILE *out, prebuild_lexicon *lexicons, size_t n) {
   fputs("\nconst ddl_precompiled_lexicon_entry ddl_precompiled_lexicons[] = {\n", out);
   for (size_t l = 0; l < n; l++)
     fprintf(out, "  LEXICON%zu,\n", l);
-  fprintf(out, "  {NULL, NULL, 0, {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}},\n};\n"
-               "const size_t ddl_precompiled_lexicon_count = %zu;\n", n);
+  fprintf(out,
+          "  {NULL, NULL, 0, {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0}},\n};\n"
+          "const size_t ddl_precompiled_lexicon_count = %zu;\n",
+          n);
   return 0;
 }
