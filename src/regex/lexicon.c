@@ -92,29 +92,46 @@ static const bool word_bytes[256] = {
 
 static bool word_byte(unsigned char c) { return word_bytes[c]; }
 
+/* The ASCII bytes a term may hold besides '*': letters, digits and
+ * " -'./+#&_". */
+static bool term_byte(unsigned char c) {
+  return ((unsigned)((c | 0x20) - 'a') < 26) || (unsigned)(c - '0') < 10 ||
+         (c && strchr(" -'./+#&_", c));
+}
+
 const char *ddl_lexicon_check_term(const char *term) {
   const unsigned char *t = (const unsigned char *)term;
   if (!*t)
     return "empty term";
-  if (strlen(term) > 120)
+  /* One pass over the term, as the default packs' terms are checked at
+   * every start; the first problem it finds is told after the length,
+   * the first byte and UTF-8, as before. */
+  const char *problem = NULL;
+  bool ascii = true;
+  size_t i = 0;
+  for (; t[i]; i++) {
+    unsigned char c = t[i];
+    if (c >= 0x80) {
+      ascii = false;
+    } else if (problem) {
+      continue;
+    } else if (c == '*') {
+      if (t[i + 1] && t[i + 1] != ' ' && t[i + 1] != '-')
+        problem = "'*' may only end a word";
+      else if (i == 0 || !word_byte(t[i - 1]))
+        problem = "'*' must follow a letter or digit";
+    } else if (!term_byte(c)) {
+      problem = "terms are words, not regular expressions: only letters, digits, "
+                "spaces, - ' . / + # & _ and a word-final * are allowed";
+    }
+  }
+  if (i > 120)
     return "term longer than 120 bytes";
   if (!word_byte(t[0]) || t[0] == '_')
     return "a term must start with a letter or digit";
-  if (ddl_utf8_invalid_at(t, strlen(term)) != strlen(term))
+  if (!ascii && ddl_utf8_invalid_at(t, i) != i)
     return "term is not valid UTF-8";
-  for (size_t i = 0; t[i]; i++) {
-    unsigned char c = t[i];
-    if (c == '*') {
-      if (t[i + 1] && t[i + 1] != ' ' && t[i + 1] != '-')
-        return "'*' may only end a word";
-      if (i == 0 || !word_byte(t[i - 1]))
-        return "'*' must follow a letter or digit";
-    } else if (c < 0x80 && !isalnum(c) && !strchr(" -'./+#&_", c)) {
-      return "terms are words, not regular expressions: only letters, digits, "
-             "spaces, - ' . / + # & _ and a word-final * are allowed";
-    }
-  }
-  return NULL;
+  return problem;
 }
 
 static char *normalise(ddl_arena *a, const char *term, bool keep_case) {
