@@ -118,11 +118,14 @@ static int add_term(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s) {
   ddl_term_list *t = tc->list;
   if (t->len == t->cap) { /* geometric growth: a pack may hold 100,000 terms */
     size_t cap = t->cap;
-    t->terms = ddl_xgrow(t->terms, &cap, t->len + 1, sizeof(char *));
+    t->at = ddl_xgrow(t->at, &cap, t->len + 1, sizeof(size_t));
     t->weights = ddl_xrealloc(t->weights, cap * sizeof(float));
     t->cap = cap;
   }
-  t->terms[t->len] = ddl_arena_strndup(&t->text, s, strlen(s));
+  /* One buffer for all: a malloc per term was most of the default
+   * packs' start-up allocations. */
+  t->at[t->len] = t->text.len;
+  ddl_buf_append(&t->text, s, strlen(s) + 1);
   t->weights[t->len] = tc->weight;
   t->len++;
   return DDL_OK;
@@ -171,8 +174,8 @@ int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
 }
 
 void ddl_term_list_free(ddl_term_list *t) {
-  ddl_arena_free(&t->text);
-  free(t->terms);
+  ddl_buf_free(&t->text);
+  free(t->at);
   free(t->weights);
   memset(t, 0, sizeof(*t));
 }
@@ -181,7 +184,7 @@ void ddl_term_list_register(const ddl_term_list *t, ddl_lexicon_builder *lb,
                             uint32_t owner, uint32_t tag) {
   for (size_t i = 0; i < t->len; i++) {
     ddl_lex_owner o = {owner, tag, t->weights[i]};
-    ddl_lexicon_add(lb, t->terms[i], o);
+    ddl_lexicon_add(lb, t->text.data + t->at[i], o);
   }
 }
 

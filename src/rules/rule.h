@@ -5,6 +5,7 @@
 #include "doc/model.h"
 #include "regex/lexicon.h"
 #include "regex/regex.h"
+#include "util/buf.h"
 #include "yaml/ydoc.h"
 
 typedef struct ddl_rule_kind ddl_rule_kind;
@@ -49,10 +50,10 @@ void ddl_rule_free_patterns(void *data);
 /* A list of {weight: W, terms: [...]} groups, or a plain list of terms
  * (weight 1); stored as parallel arrays. */
 typedef struct {
-  const char **terms; /* in text */
+  size_t *at; /* where each term starts in text */
   float *weights;
   size_t len, cap;
-  ddl_arena text;
+  ddl_buf text; /* the terms, each ending in its NUL */
 } ddl_term_list;
 int ddl_rule_src_terms(const ddl_rule_src *src, const char *key, bool required,
                        ddl_term_list *out);
