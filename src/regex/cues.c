@@ -451,18 +451,82 @@ static size_t selectivity(const cue_vec *set) {
   return best;
 }
 
+/* The most selective of SETS, by a stable selection. */
+static size_t most_selective(const set_vec *sets) {
+  size_t pick = 0;
+  for (size_t i = 1; i < sets->len; i++)
+    if (selectivity(&sets->items[i]) > selectivity(&sets->items[pick]))
+      pick = i;
+  return pick;
+}
+
+static bool same_cues(const cue_vec *a, const cue_vec *b) {
+  if (a->len != b->len)
+    return false;
+  for (size_t i = 0; i < a->len; i++)
+    if (strcmp(a->items[i], b->items[i]) != 0)
+      return false;
+  return true;
+}
+
+/* The cues of a pattern of top-level alternatives, [p, end): in FIRST,
+ * the first cue of each; in *CHOSEN, for each the most selective set it
+ * has.  A match is a match of one alternative and holds a word of each
+ * of its sets, so the union of one set per alternative is a set too:
+ * "\bwhy\b|\bthe\s+(?:main|key)\s+reason" has why|main|key, where its
+ * first cues, why|the, admit nearly every sentence. */
+static bool alternative_sets(const char *p, const char *end, cue_vec *first, cue_vec *chosen) {
+  for (;;) {
+    const char *bar = alternative_end(p, end);
+    cue_vec own = {0};
+    set_vec later = {0};
+    bool ok = bar && sequence(p, bar, false, false, &own, &later);
+    if (ok) {
+      DDL_VEC_PUSH(later, own); /* the first cue last: the selection is stable */
+      memmove(&later.items[1], &later.items[0], (later.len - 1) * sizeof(cue_vec));
+      later.items[0] = own;
+      const cue_vec *best = &later.items[most_selective(&later)];
+      for (size_t i = 0; i < best->len; i++)
+        DDL_VEC_PUSH(*chosen, ddl_xstrdup(best->items[i]));
+      for (size_t i = 0; i < own.len; i++)
+        DDL_VEC_PUSH(*first, ddl_xstrdup(own.items[i]));
+      for (size_t i = 0; i < later.len; i++)
+        cues_free(later.items[i].items, later.items[i].len);
+    } else {
+      cues_free(own.items, own.len);
+      for (size_t i = 0; i < later.len; i++)
+        cues_free(later.items[i].items, later.items[i].len);
+    }
+    DDL_VEC_FREE(later);
+    if (!ok)
+      return false;
+    if (bar == end)
+      return true;
+    p = bar + 1;
+  }
+}
+
 size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
   set_vec all = {0};
   cue_vec first = {0};
   size_t len = strlen(pattern);
   const char *end = pattern + len;
-  /* A pattern in extended syntax reads differently; leave it alone.  Only
-   * a pattern without top-level alternatives is read past its first cue:
-   * each alternative would have its own later words. */
+  /* A pattern in extended syntax reads differently; leave it alone.  A
+   * pattern of top-level alternatives has two sets: the first cue of
+   * each, and one set of each; one of a single sequence, a set per atom
+   * every match consumes. */
   bool single = alternative_end(pattern, end) == end;
-  bool ok = !strstr(pattern, "(?x") &&
-            (single ? sequence(pattern, end, false, false, &first, &all)
-                    : alternatives(pattern, end, false, false, &first));
+  bool ok = !strstr(pattern, "(?x");
+  if (ok && single) {
+    ok = sequence(pattern, end, false, false, &first, &all);
+  } else if (ok) {
+    cue_vec chosen = {0};
+    ok = alternative_sets(pattern, end, &first, &chosen);
+    if (ok && chosen.len && !same_cues(&chosen, &first))
+      DDL_VEC_PUSH(all, chosen);
+    else
+      cues_free(chosen.items, chosen.len);
+  }
   size_t nsets = 0;
   if (ok && first.len) {
     DDL_VEC_PUSH(all, first); /* first among equals: moved to the front */
@@ -471,10 +535,7 @@ size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
     first = (cue_vec){0};
     /* The most selective sets, by a stable selection. */
     while (nsets < DDL_CUE_SETS && all.len) {
-      size_t pick = 0;
-      for (size_t i = 1; i < all.len; i++)
-        if (selectivity(&all.items[i]) > selectivity(&all.items[pick]))
-          pick = i;
+      size_t pick = most_selective(&all);
       sets[nsets].cues = all.items[pick].items;
       sets[nsets].n = all.items[pick].len;
       nsets++;

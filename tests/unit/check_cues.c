@@ -88,6 +88,11 @@ static const struct {
     {"\\bis\\s+(?:\\w+\\s+)?used\\b", "used$ & is$"},
     {"\\bis\\s+(?:also\\s+)?used\\b", "used$ & is$"},   /* an optional group is no cue */
     {"\\bwe\\s+use|\\bthey\\s+use", "they$|we$"},       /* each alternative its own */
+    /* Alternatives: their first cues, and one set of each, its most
+     * selective ("the" admits nearly every sentence). */
+    {"\\bwhy\\b|\\bthe\\s+(?:main|key)\\s+reason\\b", "the$|why$ & reason$|why$"},
+    {"\\bon\\s+account\\s+of\\b|\\bin\\s+light\\s+of\\b", "account$|light$ & in$|on$"},
+    {"\\bwe\\s+use|\\bthe\\s+[a-z]+", "the$|we$"}, /* nothing further: one set */
     {"\\bkey\\s+[a-z]+\\s+store\\b", "store$ & key$"},
     {"\\bkey\\s+\\d+\\s+\\1", "key$"},                /* unread past the first: kept */
 };
