@@ -1,6 +1,7 @@
 /* Builds the document model from cmark's tree in one iterator walk. */
 #include "doc/model.h"
 
+#include "doc/cmark_mem.h"
 #include "doc/directives.h"
 #include "doc/frontmatter.h"
 #include "doc/html_place.h"
@@ -15,6 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The largest source parsed into an arena: cmark's tree takes about ten
+ * times its input, which for a megabyte is a few MiB held until the
+ * model is built; beyond it, freeing the tree block by block keeps the
+ * peak down (bench/perf's big.md is 32 MiB). */
+enum { ARENA_PARSE_MAX = 1 << 20 };
 
 typedef struct {
   ddl_doc *doc;
@@ -554,15 +561,21 @@ ddl_doc *ddl_doc_build(ddl_source *src) {
     ddl_source_position(&doc->src, body, &line, &col);
     b.line_offset = line - 1;
   }
+  /* A document of ordinary size is parsed into an arena, dropped whole
+   * once the model is built; a large one into the heap, so that each
+   * top-level block can be freed once it is in the model and the model
+   * grows into the memory cmark's tree gives back instead of beside the
+   * whole tree. */
+  ddl_arena tree = {0};
+  bool in_arena = doc->src.len <= ARENA_PARSE_MAX;
+  if (in_arena)
+    ddl_cmark_mem_use(&tree);
   cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, ddl_cmark_mem());
   cmark_parser_feed(parser, doc->src.data + body, doc->src.len - body);
   cmark_node *root_node = cmark_parser_finish(parser);
   cmark_parser_free(parser);
 
   b.tb.cursor = body;
-  /* Each top-level block is freed once it is in the model, so that the
-   * model grows into the memory cmark's tree gives back instead of
-   * beside the whole tree. */
   for (cmark_node *top = cmark_node_first_child(root_node), *next; top; top = next) {
     next = cmark_node_next(top);
     cmark_iter *it = cmark_iter_new(top);
@@ -570,9 +583,15 @@ ddl_doc *ddl_doc_build(ddl_source *src) {
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
       visit(&b, cmark_iter_get_node(it), ev);
     cmark_iter_free(it);
-    cmark_node_free(top);
+    if (!in_arena)
+      cmark_node_free(top);
   }
-  cmark_node_free(root_node);
+  if (in_arena) {
+    ddl_cmark_mem_use(NULL);
+    ddl_arena_free(&tree);
+  } else {
+    cmark_node_free(root_node);
+  }
 
   link_sections(&b);
   doc->items = b.items.items;

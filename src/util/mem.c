@@ -1,7 +1,6 @@
 /* The one allocator: aborts on exhaustion, as cmark's default does. */
 #include "util/mem.h"
 
-#include <cmark.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -81,9 +80,3 @@ void *ddl_xgrow(void *ptr, size_t *cap, size_t need, size_t size) {
   return ddl_xrealloc(ptr, n * size);
 }
 
-static void *cm_calloc(size_t count, size_t size) { return ddl_xcalloc(count, size); }
-static void *cm_realloc(void *p, size_t size) { return ddl_xrealloc(p, size); }
-
-static cmark_mem cmark_allocator = {cm_calloc, cm_realloc, free};
-
-struct cmark_mem *ddl_cmark_mem(void) { return &cmark_allocator; }

@@ -6,8 +6,6 @@
 
 #include <stddef.h>
 
-struct cmark_mem;
-
 void *ddl_xmalloc(size_t size);
 void *ddl_xcalloc(size_t count, size_t size);
 void *ddl_xrealloc(void *ptr, size_t size);
@@ -15,7 +13,5 @@ char *ddl_xstrdup(const char *s);
 char *ddl_xstrndup(const char *s, size_t len);
 /* Grows *cap geometrically until it holds NEED elements of SIZE bytes. */
 void *ddl_xgrow(void *ptr, size_t *cap, size_t need, size_t size);
-/* The same allocator in cmark's shape, handed to cmark's parser. */
-struct cmark_mem *ddl_cmark_mem(void);
 
 #endif
