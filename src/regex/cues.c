@@ -473,7 +473,7 @@ static bool same_cues(const cue_vec *a, const cue_vec *b) {
  * the first cue of each; in *CHOSEN, for each the most selective set it
  * has.  A match is a match of one alternative and holds a word of each
  * of its sets, so the union of one set per alternative is a set too:
- * "\bwhy\b|\bthe\s+(?:main|key)\s+reason" has why|main|key, where its
+ * "\bwhy\b|\bthe\s+(?:main|key)\s+reason\b" has why|reason, where its
  * first cues, why|the, admit nearly every sentence. */
 static bool alternative_sets(const char *p, const char *end, cue_vec *first, cue_vec *chosen) {
   for (;;) {
@@ -482,21 +482,20 @@ static bool alternative_sets(const char *p, const char *end, cue_vec *first, cue
     set_vec later = {0};
     bool ok = bar && sequence(p, bar, false, false, &own, &later);
     if (ok) {
-      DDL_VEC_PUSH(later, own); /* the first cue last: the selection is stable */
+      for (size_t i = 0; i < own.len; i++)
+        DDL_VEC_PUSH(*first, ddl_xstrdup(own.items[i]));
+      /* The first cue first: among sets as selective, it is chosen. */
+      DDL_VEC_PUSH(later, own);
       memmove(&later.items[1], &later.items[0], (later.len - 1) * sizeof(cue_vec));
       later.items[0] = own;
       const cue_vec *best = &later.items[most_selective(&later)];
       for (size_t i = 0; i < best->len; i++)
         DDL_VEC_PUSH(*chosen, ddl_xstrdup(best->items[i]));
-      for (size_t i = 0; i < own.len; i++)
-        DDL_VEC_PUSH(*first, ddl_xstrdup(own.items[i]));
-      for (size_t i = 0; i < later.len; i++)
-        cues_free(later.items[i].items, later.items[i].len);
     } else {
       cues_free(own.items, own.len);
-      for (size_t i = 0; i < later.len; i++)
-        cues_free(later.items[i].items, later.items[i].len);
     }
+    for (size_t i = 0; i < later.len; i++)
+      cues_free(later.items[i].items, later.items[i].len);
     DDL_VEC_FREE(later);
     if (!ok)
       return false;

@@ -79,8 +79,8 @@ ddl_lexicon *ddl_lexicon_build(ddl_lexicon_builder *lb);
 /* The same, never prebuilt: for the build tool and its test. */
 ddl_lexicon *ddl_lexicon_build_here(ddl_lexicon_builder *lb);
 /* The terms of LB and their owners, in the order added, in two malloc'd
- * arrays the caller frees (the strings are the callers of
- * ddl_lexicon_add's). */
+ * arrays the caller frees (the strings are those given to
+ * ddl_lexicon_add). */
 size_t ddl_lexicon_builder_terms(const ddl_lexicon_builder *lb, const char ***terms,
                                  ddl_lex_owner **owners);
 /* Whether LB holds exactly N terms, in this order: those of TERMS, one
