@@ -306,21 +306,60 @@ bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b) {
   return true;
 }
 
-void ddl_regex_list_index(ddl_regex_list *list) {
-  ddl_cue_index_free(list->cues);
+static void drop_cues(ddl_regex_list *list) {
+  if (list->cue_owner)
+    ddl_cue_index_free(list->cues);
   list->cues = NULL;
-  const char **patterns = ddl_xcalloc(list->len, sizeof(char *));
+  list->cue_shift = 0;
+  list->cue_owner = false;
+}
+
+void ddl_regex_list_index(ddl_regex_list *list) {
+  drop_cues(list);
+  const char **patterns = ddl_xcalloc(list->len + 1, sizeof(char *));
   for (size_t i = 0; i < list->len; i++)
     patterns[i] = ddl_regex_pattern(list->items[i]);
   list->cues = ddl_cue_index_build(patterns, list->len);
+  list->cue_owner = true;
   free(patterns);
 }
 
+void ddl_regex_lists_share_cues(ddl_regex_list *a, ddl_regex_list *b) {
+  if (!a->cues || !b->cues || a->len + b->len > 64)
+    return;
+  const char **patterns = ddl_xcalloc(a->len + b->len + 1, sizeof(char *));
+  for (size_t i = 0; i < a->len; i++)
+    patterns[i] = ddl_regex_pattern(a->items[i]);
+  for (size_t i = 0; i < b->len; i++)
+    patterns[a->len + i] = ddl_regex_pattern(b->items[i]);
+  struct ddl_cue_index *both = ddl_cue_index_build(patterns, a->len + b->len);
+  free(patterns);
+  drop_cues(a);
+  drop_cues(b);
+  a->cues = b->cues = both;
+  a->cue_owner = true;
+  b->cue_shift = (unsigned)a->len;
+}
+
+/* LIST's bits of MASK, a mask of its index. */
+static uint64_t own_bits(const ddl_regex_list *list, uint64_t mask) {
+  mask >>= list->cue_shift;
+  return list->len < 64 ? mask & (((uint64_t)1 << list->len) - 1) : mask;
+}
+
 /* Which patterns of LIST may match SUBJECT[start, end): bit i for the
- * i-th; patterns past the 64th are always tried. */
-static uint64_t candidates(const ddl_regex_list *list, const char *subject, size_t start,
-                           size_t end) {
-  return list->cues ? ddl_cue_index_candidates(list->cues, subject, start, end) : UINT64_MAX;
+ * i-th; patterns past the 64th are always tried.  CUES keeps the answer
+ * of LIST's index, for LIST and any list that shares it. */
+static uint64_t candidates(const ddl_regex_list *list, ddl_regex_cues *cues, const char *subject,
+                           size_t start, size_t end) {
+  if (!list->cues)
+    return UINT64_MAX;
+  if (!cues->known || cues->of != list->cues) {
+    cues->mask = ddl_cue_index_candidates(list->cues, subject, start, end);
+    cues->of = list->cues;
+    cues->known = true;
+  }
+  return own_bits(list, cues->mask);
 }
 
 static bool may_match(uint64_t mask, size_t i) { return i >= 64 || (mask >> i & 1); }
@@ -335,11 +374,7 @@ bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
                                  ddl_regex_cues *cues, const char *subject, size_t start,
                                  size_t end, size_t *mstart, size_t *mend) {
   bool found = false;
-  if (!cues->known) {
-    cues->mask = candidates(list, subject, start, end);
-    cues->known = true;
-  }
-  uint64_t mask = cues->mask;
+  uint64_t mask = candidates(list, cues, subject, start, end);
   for (size_t i = 0; i < list->len; i++) {
     size_t s, e;
     if (!may_match(mask, i))
@@ -359,7 +394,8 @@ bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
 bool ddl_regex_list_any(ddl_matcher *m, const ddl_regex_list *list, const char *subject,
                         size_t start, size_t end) {
   size_t s, e;
-  uint64_t mask = candidates(list, subject, start, end);
+  ddl_regex_cues cues = DDL_REGEX_CUES_INIT;
+  uint64_t mask = candidates(list, &cues, subject, start, end);
   for (size_t i = 0; i < list->len; i++)
     if (may_match(mask, i) &&
         search(m, list->items[i], subject, end, start, SIZE_MAX, &s, &e, NULL))
@@ -371,8 +407,7 @@ void ddl_regex_list_free(ddl_regex_list *list) {
   for (size_t i = 0; i < list->len; i++)
     ddl_regex_free(list->items[i]);
   free(list->items);
-  ddl_cue_index_free(list->cues);
+  drop_cues(list);
   list->items = NULL;
-  list->cues = NULL;
   list->len = list->cap = 0;
 }

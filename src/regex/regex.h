@@ -56,11 +56,20 @@ typedef struct ddl_regex_list {
   ddl_regex **items;
   size_t len, cap;
   struct ddl_cue_index *cues; /* NULL: try every pattern */
+  /* With a shared index: where this list's patterns start in it, and
+   * whether this list frees it. */
+  unsigned cue_shift;
+  bool cue_owner;
 } ddl_regex_list;
 
 /* Builds LIST's cue index from its patterns; call once they are all in.
  * Searches then skip the patterns whose cue words the text lacks. */
 void ddl_regex_list_index(ddl_regex_list *list);
+/* Gives A and B, indexed, one index for both when they hold 64 patterns
+ * or fewer in all (else leaves them as they are): searches of both in
+ * the same text with one ddl_regex_cues then read its words once.  A
+ * frees the index. */
+void ddl_regex_lists_share_cues(ddl_regex_list *a, ddl_regex_list *b);
 /* Whether A and B hold the same patterns in the same order, so that they
  * give the same answers. */
 bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b);
@@ -78,9 +87,10 @@ bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const cha
  * subject or end. */
 typedef struct {
   bool known;
-  uint64_t mask;
+  uint64_t mask;                   /* of the index below, every list's bits */
+  const struct ddl_cue_index *of;
 } ddl_regex_cues;
-#define DDL_REGEX_CUES_INIT {false, 0}
+#define DDL_REGEX_CUES_INIT {false, 0, NULL}
 bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
                                  ddl_regex_cues *cues, const char *subject, size_t start,
                                  size_t end, size_t *mstart, size_t *mend);

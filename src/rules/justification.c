@@ -115,6 +115,9 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
       (rc = ddl_rule_src_patterns(src, "rationale-column", false, &r->rationale_column)) ||
       (rc = ddl_rule_src_patterns(src, "skip-sections", false, &r->skip_sections)))
     goto fail;
+  /* Every sentence is searched for a decision, and most then for a
+   * statement: one walk over its words serves both. */
+  ddl_regex_lists_share_cues(&r->decision, &r->statement);
   rule->data = r;
   return DDL_OK;
 fail:
@@ -448,8 +451,10 @@ static bool is_decision(just_state *st, const just_rule *r, const ddl_block *b, 
   const char *t = b->text + span.start;
   size_t len = span.end - span.start;
   ddl_matcher *m = st->run->matcher;
-  if (!ddl_regex_list_search(m, &r->decision, t, 0, len, ms, me) &&
-      !(r->statement.len && ddl_regex_list_search(m, &r->statement, t, 0, len, ms, me) &&
+  ddl_regex_cues cues = DDL_REGEX_CUES_INIT;
+  if (!ddl_regex_list_search_again(m, &r->decision, &cues, t, 0, len, ms, me) &&
+      !(r->statement.len &&
+        ddl_regex_list_search_again(m, &r->statement, &cues, t, 0, len, ms, me) &&
         names_something(st->run, b, span)))
     return false;
   return !ddl_regex_list_any(m, &r->not_decision, t, 0, len);

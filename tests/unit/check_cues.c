@@ -130,6 +130,54 @@ START_TEST(test_candidates) {
 }
 END_TEST
 
+static void list_of(ddl_regex_list *list, const char *const *patterns, size_t n) {
+  memset(list, 0, sizeof(*list));
+  for (size_t i = 0; i < n; i++) {
+    char err[256];
+    size_t off;
+    ddl_regex *re = ddl_regex_compile(patterns[i], err, sizeof(err), &off);
+    ck_assert_msg(re != NULL, "%s: %s", patterns[i], err);
+    DDL_VEC_PUSH(*list, re);
+  }
+  ddl_regex_list_index(list);
+}
+
+/* Two lists sharing one index answer as they did apart, searched with
+ * one ddl_regex_cues in turn, and so does a third list searched with it
+ * after them (its index is another: the cues are read again). */
+START_TEST(test_shared_lists) {
+  const char *a_patterns[] = {"\\bbecause\\b", "\\b(?:will|must)\\s+use\\b"};
+  const char *b_patterns[] = {"\\bstores\\s+\\w+", "\\bwe\\s+use\\b", "\\bcach(?:e|ing)\\b"};
+  ddl_regex_list a, b, a2, b2;
+  list_of(&a, a_patterns, 2);
+  list_of(&b, b_patterns, 3);
+  list_of(&a2, a_patterns, 2);
+  list_of(&b2, b_patterns, 3);
+  ddl_regex_lists_share_cues(&a2, &b2);
+  ck_assert_ptr_eq(a2.cues, b2.cues);
+  ddl_matcher *m = ddl_matcher_new();
+  const char *texts[] = {"We use a cache.", "It stores rows because reads dominate.",
+                         "Nothing to see.", "We will use caching.", "must use"};
+  for (size_t t = 0; t < DDL_ARRAY_LEN(texts); t++) {
+    const char *x = texts[t];
+    size_t len = strlen(x), s1, e1, s2, e2;
+    ddl_regex_cues cues = DDL_REGEX_CUES_INIT;
+    bool fa = ddl_regex_list_search(m, &a, x, 0, len, &s1, &e1);
+    ck_assert(fa == ddl_regex_list_search_again(m, &a2, &cues, x, 0, len, &s2, &e2));
+    ck_assert(!fa || (s1 == s2 && e1 == e2));
+    bool fb = ddl_regex_list_search(m, &b, x, 0, len, &s1, &e1);
+    ck_assert(fb == ddl_regex_list_search_again(m, &b2, &cues, x, 0, len, &s2, &e2));
+    ck_assert(!fb || (s1 == s2 && e1 == e2));
+    ck_assert(fb == ddl_regex_list_search_again(m, &b, &cues, x, 0, len, &s2, &e2));
+  }
+  ddl_matcher_free(m);
+  ddl_regex_list_free(&a);
+  ddl_regex_list_free(&b);
+  ddl_regex_list_free(&b2); /* either may go first: A2 frees the index */
+  ddl_regex_list_free(&a2);
+}
+END_TEST
+
 /* A trie too large for its 16-bit links lets in what fits; the pattern
  * that does not fit is always tried, never wrongly ruled out. */
 START_TEST(test_crowded_index) {
@@ -258,6 +306,7 @@ int main(void) {
   tcase_add_loop_test(tc, test_extract, 0, DDL_ARRAY_LEN(extract_cases));
   tcase_add_test(tc, test_crowded_index);
   tcase_add_test(tc, test_candidates);
+  tcase_add_test(tc, test_shared_lists);
   suite_add_tcase(s, tc);
   tc = tcase_create("promise");
   tcase_set_timeout(tc, 300);
