@@ -87,7 +87,7 @@ bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const cha
  * subject or end. */
 typedef struct {
   bool known;
-  uint64_t mask;                   /* of the index below, every list's bits */
+  uint64_t mask; /* of the index below, every list's bits */
   const struct ddl_cue_index *of;
 } ddl_regex_cues;
 #define DDL_REGEX_CUES_INIT {false, 0, NULL}
