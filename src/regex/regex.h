@@ -68,7 +68,8 @@ void ddl_regex_list_index(ddl_regex_list *list);
 /* Gives A and B, indexed, one index for both when they hold 64 patterns
  * or fewer in all (else leaves them as they are): searches of both in
  * the same text with one ddl_regex_cues then read its words once.  A
- * frees the index. */
+ * frees the index, so neither is indexed again, nor A freed while B is
+ * still searched. */
 void ddl_regex_lists_share_cues(ddl_regex_list *a, ddl_regex_list *b);
 /* Whether A and B hold the same patterns in the same order, so that they
  * give the same answers. */
