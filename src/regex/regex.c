@@ -301,7 +301,8 @@ bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b) {
   if (a->len != b->len)
     return false;
   for (size_t i = 0; i < a->len; i++)
-    if (a->items[i] != b->items[i] && strcmp(ddl_regex_pattern(a->items[i]), ddl_regex_pattern(b->items[i])) != 0)
+    if (a->items[i] != b->items[i] &&
+        strcmp(ddl_regex_pattern(a->items[i]), ddl_regex_pattern(b->items[i])) != 0)
       return false;
   return true;
 }
@@ -314,29 +315,37 @@ static void drop_cues(ddl_regex_list *list) {
   list->cue_owner = false;
 }
 
-void ddl_regex_list_index(ddl_regex_list *list) {
-  drop_cues(list);
-  const char **patterns = ddl_xcalloc(list->len + 1, sizeof(char *));
-  for (size_t i = 0; i < list->len; i++)
-    patterns[i] = ddl_regex_pattern(list->items[i]);
-  list->cues = ddl_cue_index_build(patterns, list->len);
-  list->cue_owner = true;
-  free(patterns);
-}
-
-void ddl_regex_lists_share_cues(ddl_regex_list *a, ddl_regex_list *b) {
-  if (!a->cues || !b->cues || a->len + b->len > 64)
-    return;
-  const char **patterns = ddl_xcalloc(a->len + b->len + 1, sizeof(char *));
+/* The cue index of A's patterns followed by B's (B may be NULL). */
+static struct ddl_cue_index *index_of(const ddl_regex_list *a, const ddl_regex_list *b) {
+  size_t n = a->len + (b ? b->len : 0);
+  const char **patterns = ddl_xcalloc(n + 1, sizeof(char *));
   for (size_t i = 0; i < a->len; i++)
     patterns[i] = ddl_regex_pattern(a->items[i]);
-  for (size_t i = 0; i < b->len; i++)
-    patterns[a->len + i] = ddl_regex_pattern(b->items[i]);
-  struct ddl_cue_index *both = ddl_cue_index_build(patterns, a->len + b->len);
+  for (size_t i = a->len; i < n; i++)
+    patterns[i] = ddl_regex_pattern(b->items[i - a->len]);
+  struct ddl_cue_index *ix = ddl_cue_index_build(patterns, n);
   free(patterns);
+  return ix;
+}
+
+void ddl_regex_list_index(ddl_regex_list *list) {
+  drop_cues(list);
+  list->cues = index_of(list, NULL);
+  list->cue_owner = true;
+}
+
+void ddl_regex_lists_index_together(ddl_regex_list *a, ddl_regex_list *b) {
+  if (!a->len || !b->len || a->len + b->len > 64) {
+    /* Nothing to share, or more than one mask can tell apart. */
+    if (a->len)
+      ddl_regex_list_index(a);
+    if (b->len)
+      ddl_regex_list_index(b);
+    return;
+  }
   drop_cues(a);
   drop_cues(b);
-  a->cues = b->cues = both;
+  a->cues = b->cues = index_of(a, b);
   a->cue_owner = true;
   b->cue_shift = (unsigned)a->len;
 }

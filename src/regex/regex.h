@@ -65,12 +65,13 @@ typedef struct ddl_regex_list {
 /* Builds LIST's cue index from its patterns; call once they are all in.
  * Searches then skip the patterns whose cue words the text lacks. */
 void ddl_regex_list_index(ddl_regex_list *list);
-/* Gives A and B, indexed, one index for both when they hold 64 patterns
- * or fewer in all (else leaves them as they are): searches of both in
- * the same text with one ddl_regex_cues then read its words once.  A
- * frees the index, so neither is indexed again, nor A freed while B is
- * still searched. */
-void ddl_regex_lists_share_cues(ddl_regex_list *a, ddl_regex_list *b);
+/* Builds the cue indexes of A and B, two lists searched in the same
+ * texts one after the other: one index for both when both have patterns
+ * and 64 or fewer in all, so that searches of both with one
+ * ddl_regex_cues read a text's words once; else one each (none for an
+ * empty list).  A owns a shared index: neither is indexed again, nor A
+ * freed while B is still searched. */
+void ddl_regex_lists_index_together(ddl_regex_list *a, ddl_regex_list *b);
 /* Whether A and B hold the same patterns in the same order, so that they
  * give the same answers. */
 bool ddl_regex_list_same(const ddl_regex_list *a, const ddl_regex_list *b);

@@ -107,8 +107,8 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
     }
     r->scope = (reason_scope)found;
   }
-  if ((rc = ddl_rule_src_patterns(src, "decision", true, &r->decision)) ||
-      (rc = ddl_rule_src_patterns(src, "statement", false, &r->statement)) ||
+  if ((rc = ddl_rule_src_pattern_list(src, "decision", true, &r->decision)) ||
+      (rc = ddl_rule_src_pattern_list(src, "statement", false, &r->statement)) ||
       (rc = ddl_rule_src_patterns(src, "not-decision", false, &r->not_decision)) ||
       (rc = ddl_rule_src_patterns(src, "reason", true, &r->reason)) ||
       (rc = ddl_rule_src_patterns(src, "not-reason", false, &r->not_reason)) ||
@@ -117,7 +117,7 @@ static int compile(ddl_rule *rule, const ddl_rule_src *src) {
     goto fail;
   /* Every sentence is searched for a decision, and most then for a
    * statement: one walk over its words serves both. */
-  ddl_regex_lists_share_cues(&r->decision, &r->statement);
+  ddl_regex_lists_index_together(&r->decision, &r->statement);
   rule->data = r;
   return DDL_OK;
 fail:

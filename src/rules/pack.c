@@ -70,8 +70,8 @@ static int add_pattern(void *ud, ddl_ydoc *y, const ddl_ynode *n, const char *s)
   return DDL_OK;
 }
 
-int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
-                          ddl_regex_list *out) {
+int ddl_rule_src_pattern_list(const ddl_rule_src *src, const char *key, bool required,
+                              ddl_regex_list *out) {
   const ddl_ynode *n = ddl_rule_src_get(src, key);
   if (!n)
     return required ? ddl_ydoc_fail(src->y, src->rule, "this rule needs the key '%s'", key)
@@ -80,8 +80,13 @@ int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool require
   snprintf(what, sizeof(what), "'%s'", key);
   const ddl_ynode *id = ddl_ydoc_get(src->y, src->rule, "id");
   pattern_ctx pc = {out, ddl_ydoc_scalar(src->y, id)};
-  int rc = ddl_ydoc_strings(src->y, n, what, add_pattern, &pc);
-  if (rc == DDL_OK)
+  return ddl_ydoc_strings(src->y, n, what, add_pattern, &pc);
+}
+
+int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
+                          ddl_regex_list *out) {
+  int rc = ddl_rule_src_pattern_list(src, key, required, out);
+  if (rc == DDL_OK && out->len)
     ddl_regex_list_index(out);
   return rc;
 }

@@ -42,6 +42,10 @@ const ddl_ynode *ddl_rule_src_get(const ddl_rule_src *src, const char *key);
 int ddl_rule_src_require(const ddl_rule_src *src, const char *key, const ddl_ynode **out);
 int ddl_rule_src_patterns(const ddl_rule_src *src, const char *key, bool required,
                           ddl_regex_list *out);
+/* The same without building the list's cue index, for lists indexed
+ * together (ddl_regex_lists_index_together). */
+int ddl_rule_src_pattern_list(const ddl_rule_src *src, const char *key, bool required,
+                              ddl_regex_list *out);
 /* For kinds whose data is one pattern list: compiles KEY into a new
  * ddl_regex_list in rule->data, freed by ddl_rule_free_patterns. */
 int ddl_rule_compile_patterns(ddl_rule *rule, const ddl_rule_src *src, const char *key,

@@ -130,7 +130,7 @@ START_TEST(test_candidates) {
 }
 END_TEST
 
-static void list_of(ddl_regex_list *list, const char *const *patterns, size_t n) {
+static void unindexed_list_of(ddl_regex_list *list, const char *const *patterns, size_t n) {
   memset(list, 0, sizeof(*list));
   for (size_t i = 0; i < n; i++) {
     char err[256];
@@ -139,6 +139,10 @@ static void list_of(ddl_regex_list *list, const char *const *patterns, size_t n)
     ck_assert_msg(re != NULL, "%s: %s", patterns[i], err);
     DDL_VEC_PUSH(*list, re);
   }
+}
+
+static void list_of(ddl_regex_list *list, const char *const *patterns, size_t n) {
+  unindexed_list_of(list, patterns, n);
   ddl_regex_list_index(list);
 }
 
@@ -151,9 +155,9 @@ START_TEST(test_shared_lists) {
   ddl_regex_list a, b, a2, b2;
   list_of(&a, a_patterns, 2);
   list_of(&b, b_patterns, 3);
-  list_of(&a2, a_patterns, 2);
-  list_of(&b2, b_patterns, 3);
-  ddl_regex_lists_share_cues(&a2, &b2);
+  unindexed_list_of(&a2, a_patterns, 2);
+  unindexed_list_of(&b2, b_patterns, 3);
+  ddl_regex_lists_index_together(&a2, &b2);
   ck_assert_ptr_eq(a2.cues, b2.cues);
   ddl_matcher *m = ddl_matcher_new();
   const char *texts[] = {"We use a cache.", "It stores rows because reads dominate.",
