@@ -363,10 +363,9 @@ static uint64_t candidates(const ddl_regex_list *list, ddl_regex_cues *cues, con
                            size_t start, size_t end) {
   if (!list->cues)
     return UINT64_MAX;
-  if (!cues->known || cues->of != list->cues) {
+  if (cues->of != list->cues) {
     cues->mask = ddl_cue_index_candidates(list->cues, subject, start, end);
     cues->of = list->cues;
-    cues->known = true;
   }
   return own_bits(list, cues->mask);
 }

@@ -88,11 +88,10 @@ bool ddl_regex_list_search(ddl_matcher *m, const ddl_regex_list *list, const cha
  * later one would.  Initialise with DDL_REGEX_CUES_INIT for each new
  * subject or end. */
 typedef struct {
-  bool known;
-  uint64_t mask; /* of the index below, every list's bits */
-  const struct ddl_cue_index *of;
+  const struct ddl_cue_index *of; /* the index MASK is of; NULL: none yet */
+  uint64_t mask;                  /* every bit of that index's lists */
 } ddl_regex_cues;
-#define DDL_REGEX_CUES_INIT {false, 0, NULL}
+#define DDL_REGEX_CUES_INIT {NULL, 0}
 bool ddl_regex_list_search_again(ddl_matcher *m, const ddl_regex_list *list,
                                  ddl_regex_cues *cues, const char *subject, size_t start,
                                  size_t end, size_t *mstart, size_t *mend);
