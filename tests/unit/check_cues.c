@@ -182,6 +182,23 @@ START_TEST(test_shared_lists) {
 }
 END_TEST
 
+/* Each of a node's many children, the first slot ('a') and the last
+ * ('_') among them, is found as itself and not as its neighbour. */
+START_TEST(test_sibling_children) {
+  const char *patterns[] = {"\\bxa\\b", "\\bxm\\b", "\\bxz\\b", "\\bx0\\b",
+                            "\\bx9\\b", "\\bx_\\b", "\\ba\\b", "\\b__init\\b"};
+  ddl_cue_index *ix = ddl_cue_index_build(patterns, 8);
+  const char *texts[] = {"xa", "xm", "xz", "x0", "x9", "x_", "a", "__init"};
+  for (size_t i = 0; i < 8; i++)
+    ck_assert_msg(ddl_cue_index_candidates(ix, texts[i], 0, strlen(texts[i])) == (uint64_t)1 << i,
+                  "'%s' gave 0x%llx", texts[i],
+                  (unsigned long long)ddl_cue_index_candidates(ix, texts[i], 0, strlen(texts[i])));
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, "xb xy x1 x a_", 0, 13), 0);
+  ck_assert_uint_eq(ddl_cue_index_candidates(ix, "x_ and xa", 0, 9), 0x21);
+  ddl_cue_index_free(ix);
+}
+END_TEST
+
 /* A trie too large for its 16-bit links lets in what fits; the pattern
  * that does not fit is always tried, never wrongly ruled out. */
 START_TEST(test_crowded_index) {
@@ -310,6 +327,7 @@ int main(void) {
   tcase_add_loop_test(tc, test_extract, 0, DDL_ARRAY_LEN(extract_cases));
   tcase_add_test(tc, test_crowded_index);
   tcase_add_test(tc, test_candidates);
+  tcase_add_test(tc, test_sibling_children);
   tcase_add_test(tc, test_shared_lists);
   suite_add_tcase(s, tc);
   tc = tcase_create("promise");
