@@ -125,11 +125,25 @@ static void fill_text(builder *b, ddl_block *blk, uint32_t a, uint32_t e, bool s
   blk->segs = segs;
   blk->nsegs = n;
 
+  /* The buffer's code spans are in text order, so a table row takes only
+   * its own: a scan of all of them for each row is quadratic in time and
+   * memory on a table of many rows with code. */
+  size_t cfirst = 0, chi = tb->code.len;
+  while (cfirst < chi) {
+    size_t mid = cfirst + (chi - cfirst) / 2;
+    if (tb->code.items[mid].start < a)
+      cfirst = mid + 1;
+    else
+      chi = mid;
+  }
+  size_t clast = cfirst;
+  while (clast < tb->code.len && tb->code.items[clast].start < e)
+    clast++;
   size_t nc = 0;
-  ddl_span *code = ddl_arena_alloc(arena, (tb->code.len + 1) * sizeof(ddl_span));
-  for (size_t i = 0; i < tb->code.len; i++) {
+  ddl_span *code = ddl_arena_alloc(arena, (clast - cfirst + 1) * sizeof(ddl_span));
+  for (size_t i = cfirst; i < clast; i++) {
     ddl_span c = tb->code.items[i];
-    if (c.start >= a && c.end <= e) {
+    if (c.end <= e) {
       code[nc].start = c.start - a;
       code[nc].end = c.end - a;
       nc++;

@@ -40,6 +40,7 @@ SEEDS = {
     "list-nesting": ("", "- ", "TODO\n", 0),
     "table-columns": ("| a ", "| b ", "|\n|---|\n| x |\n", 0),
     "table-rows": ("| Decision | Why |\n|---|---|\n", "| Use S3 | cheap |\n", "", 0),
+    "table-rows-code": ("| Decision | Why |\n|---|---|\n", "| Use `S3` | cheap |\n", "", 0),
     "html-unclosed": ("", "<div>", "", 0),
     "html-comments": ("", "<!-- a -->\n", "", 0),
     "blank-lines": ("# Doc", "\n", "TODO", 0),

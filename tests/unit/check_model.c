@@ -697,6 +697,31 @@ START_TEST(test_table) {
 }
 END_TEST
 
+/* Each row holds its own code spans, at offsets in its own text: none of
+ * the header's or another row's, the first and the last of the table's
+ * included. */
+START_TEST(test_table_row_code) {
+  ddl_doc *doc = build("| `h` | x |\n"
+                       "|---|---|\n"
+                       "| a | b |\n"
+                       "| `c` | `d|e` |\n"
+                       "| f | `g` |\n");
+  ck_assert_uint_eq(doc->nblocks, 3);
+  const ddl_block *r1 = &doc->blocks[0], *r2 = &doc->blocks[1], *r3 = &doc->blocks[2];
+  ck_assert_uint_eq(r1->ncode, 0);
+  ck_assert_uint_eq(r2->ncode, 2);
+  ck_assert_int_eq(memcmp(r2->text + r2->code[0].start, "`c`", 3), 0);
+  ck_assert_uint_eq(r2->code[0].end - r2->code[0].start, 3);
+  ck_assert_int_eq(memcmp(r2->text + r2->code[1].start, "`d|e`", 5), 0);
+  ck_assert_uint_eq(r2->code[1].end - r2->code[1].start, 5);
+  ck_assert_uint_eq(r2->ncells, 2);
+  ck_assert_uint_eq(r3->ncode, 1);
+  ck_assert_int_eq(memcmp(r3->text + r3->code[0].start, "`g`", 3), 0);
+  ck_assert_uint_eq(r3->code[0].end, r3->len - 2);
+  ddl_doc_free(doc);
+}
+END_TEST
+
 /* Rows without outer pipes are rows too; a table is not a paragraph. */
 START_TEST(test_table_no_outer_pipes) {
   ddl_doc *doc = build("a | b\n--|--\n1 | 2\n");
@@ -861,6 +886,7 @@ int main(void) {
 
   tc = tcase_create("tables");
   tcase_add_test(tc, test_table);
+  tcase_add_test(tc, test_table_row_code);
   tcase_add_test(tc, test_table_no_outer_pipes);
   tcase_add_test(tc, test_table_escaped_pipe);
   tcase_add_test(tc, test_pipes_without_delimiter_row);
