@@ -438,6 +438,88 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
   return false; /* nothing consumed for certain */
 }
 
+/* ---- the first word ------------------------------------------------ */
+
+static bool leads_with_word(const char *p, const char *end);
+
+/* Whether every alternative of the group content [p, end) leads with a
+ * word. */
+static bool alternatives_lead(const char *p, const char *end) {
+  for (;;) {
+    const char *bar = alternative_end(p, end);
+    if (!bar || !leads_with_word(p, bar))
+      return false;
+    if (bar == end)
+      return true;
+    p = bar + 1;
+  }
+}
+
+/* Whether every match of [p, end) opens with a word character the
+ * pattern writes: a letter no quantifier makes optional, or a group that
+ * must match and each of whose alternatives so opens. */
+static bool leads_with_word(const char *p, const char *end) {
+  const char *qend;
+  bool optional;
+  if (p >= end)
+    return false;
+  if (word_char((unsigned char)*p))
+    return !quantifier(p + 1, end, &qend, &optional) || !optional;
+  if (*p != '(')
+    return false;
+  const char *gend = group_end(p, end);
+  bool zero, unknown;
+  const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
+  if (!inner || (quantifier(gend, end, &qend, &optional) && optional))
+    return false;
+  return alternatives_lead(inner, gend - 1);
+}
+
+/* The first cue of each alternative of [p, end), into OUT, when each
+ * opens with a word; TAIL_APART as for alternatives(). */
+static bool first_words(const char *p, const char *end, bool tail_apart, cue_vec *out) {
+  return alternatives_lead(p, end) && alternatives(p, end, true, tail_apart, out) && out->len;
+}
+
+/* The cues of the subject's first word, for a pattern [p, end) that
+ * opens with '^': after it, non-word characters and optional groups may
+ * come before the first word the pattern requires, so the first word is
+ * that one or the first of an optional group's.  Nothing is read past
+ * what the pattern's opening makes certain. */
+static bool leading_words(const char *p, const char *end, cue_vec *out) {
+  if (p >= end || *p != '^')
+    return false;
+  for (p++; p < end;) {
+    const char *qend;
+    bool optional;
+    if (*p == '\\' && p + 1 < end && (p[1] == 's' || p[1] == 'W' || p[1] == 'b')) {
+      p = p[1] != 'b' && quantifier(p + 2, end, &qend, &optional) ? qend : p + 2;
+    } else if (*p == ' ') {
+      p = quantifier(p + 1, end, &qend, &optional) ? qend : p + 1;
+    } else if (*p == '(') {
+      const char *gend = group_end(p, end);
+      bool zero, unknown;
+      const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
+      if (!gend || unknown)
+        return false;
+      bool quantified = quantifier(gend, end, &qend, &optional);
+      if (zero) { /* a lookaround or option setting consumes nothing */
+        p = quantified ? qend : gend;
+        continue;
+      }
+      bool skippable = quantified && optional;
+      if (!first_words(inner, gend - 1, !quantified && starts_apart(gend, end, false), out))
+        return false;
+      if (!skippable)
+        return true;
+      p = qend; /* skipped, what follows opens the subject */
+    } else {
+      return leads_with_word(p, end) && sequence(p, end, true, false, out, NULL) && out->len;
+    }
+  }
+  return false;
+}
+
 /* How much text a set admits, as the length of its shortest cue (a
  * whole word counting one more): "is$|are$" admits most sentences,
  * "chosen$|selected$" few. */
@@ -526,7 +608,18 @@ size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
     else
       cues_free(chosen.items, chosen.len);
   }
+  /* A pattern anchored at the subject's start ("^\W*(?:use|adopt)\s")
+   * can match only where the first word is one of its leading cues:
+   * words any sentence may hold are rare there. */
+  cue_vec lead = {0};
   size_t nsets = 0;
+  if (!strstr(pattern, "(?x") && !strstr(pattern, "(?m") && single &&
+      leading_words(pattern, end, &lead)) {
+    sets[0] = (ddl_cue_set){lead.items, lead.len, true};
+    nsets = 1;
+  } else {
+    cues_free(lead.items, lead.len);
+  }
   if (ok && first.len) {
     DDL_VEC_PUSH(all, first); /* first among equals: moved to the front */
     memmove(&all.items[1], &all.items[0], (all.len - 1) * sizeof(cue_vec));
@@ -535,11 +628,14 @@ size_t ddl_cues_extract(const char *pattern, ddl_cue_set sets[DDL_CUE_SETS]) {
     /* The most selective sets, by a stable selection. */
     while (nsets < DDL_CUE_SETS && all.len) {
       size_t pick = most_selective(&all);
-      sets[nsets].cues = all.items[pick].items;
-      sets[nsets].n = all.items[pick].len;
-      nsets++;
+      cue_vec set = all.items[pick];
       memmove(&all.items[pick], &all.items[pick + 1], (all.len - pick - 1) * sizeof(cue_vec));
       all.len--;
+      if (nsets && sets[0].leading && same_cues(&set, &lead)) {
+        cues_free(set.items, set.len); /* the leading set again, anywhere */
+        continue;
+      }
+      sets[nsets++] = (ddl_cue_set){set.items, set.len, false};
     }
   }
   cues_free(first.items, first.len);
@@ -660,9 +756,12 @@ ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n) {
       own = 0; /* no room: always a candidate */
     for (size_t k = own; k < DDL_CUE_SETS; k++)
       ix->trie.given[k] |= bit;
-    for (size_t k = 0; k < own; k++)
+    for (size_t k = 0; k < own; k++) {
+      if (sets[i][k].leading)
+        ix->trie.leading[k] |= bit;
       for (size_t c = 0; c < sets[i][k].n; c++)
         index_cue(ix, sets[i][k].cues[c], k, bit);
+    }
     ddl_cue_sets_free(sets[i], nsets[i]);
   }
   free(sets);
@@ -687,9 +786,10 @@ static uint64_t in_every_set(const uint64_t found[DDL_CUE_SETS]) {
 
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end) {
-  uint64_t found[DDL_CUE_SETS];
+  uint64_t found[DDL_CUE_SETS], first[DDL_CUE_SETS] = {0};
   const ddl_cue_trie *tr = &ix->trie;
   memcpy(found, tr->given, sizeof(found));
+  bool in_first = true; /* the range's first word, which leading cues must be */
   const unsigned char *t = (const unsigned char *)text;
   size_t i = start;
   /* A word that began before START is not one of the range's words. */
@@ -710,11 +810,21 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
         break;
       const ddl_cue_node *nd = &tr->nodes[at];
       bool word_ends = i + 1 == end || slots[t[i + 1]] < 0;
-      for (size_t set = 0; set < DDL_CUE_SETS; set++)
-        found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
+      for (size_t set = 0; set < DDL_CUE_SETS; set++) {
+        uint64_t cued = nd->ends[set] | (word_ends ? nd->words[set] : 0);
+        found[set] |= cued;
+        if (in_first)
+          first[set] |= cued;
+      }
     }
     while (i < end && slots[t[i]] >= 0) /* the rest of the word the trie left */
       i++;
+    in_first = false;
   }
+  /* A leading set counts only the first word.  (The loop above stops
+   * early once every pattern is in, never before the first word when a
+   * pattern has a leading set: that set is not given.) */
+  for (size_t set = 0; set < DDL_CUE_SETS; set++)
+    found[set] = (found[set] & ~tr->leading[set]) | (first[set] & tr->leading[set]);
   return in_every_set(found);
 }

@@ -16,6 +16,9 @@
 typedef struct {
   char **cues;
   size_t n;
+  /* The cue must be the first word of the subject, which the pattern's
+   * '^' opens: ^\W*(?:use|adopt)\s has use|adopt. */
+  bool leading;
 } ddl_cue_set;
 
 /* How many sets of cues are kept per pattern: every match holds a word of
@@ -51,6 +54,7 @@ typedef struct {
   size_t nnodes;
   uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
   uint64_t all;                 /* a bit per pattern indexed */
+  uint64_t leading[DDL_CUE_SETS]; /* patterns whose set K must be the first word */
 } ddl_cue_trie;
 
 /* The trie of IX (borrowed). */
@@ -65,7 +69,8 @@ ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n);
 ddl_cue_index *ddl_cue_index_build(const char *const *patterns, size_t n);
 void ddl_cue_index_free(ddl_cue_index *ix);
 /* Bit I is set when pattern I may match in TEXT[start, end): the text has
- * a word of each of its cue sets, or the pattern has none.  Patterns
+ * a word of each of its cue sets, a leading set's as the range's first
+ * word, or the pattern has none.  Patterns
  * past the 64th have no bit and are always to be tried. */
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end);

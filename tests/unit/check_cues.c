@@ -16,7 +16,7 @@ static int by_string(const void *a, const void *b) {
 }
 
 /* The cue sets of PATTERN, each sorted and joined by '|', the sets by
- * " & "; "-" when none. */
+ * " & ", a leading set marked '^'; "-" when none. */
 static void cues_of(const char *pattern, char *out, size_t size) {
   ddl_cue_set sets[DDL_CUE_SETS];
   size_t nsets = ddl_cues_extract(pattern, sets);
@@ -29,7 +29,9 @@ static void cues_of(const char *pattern, char *out, size_t size) {
     qsort(sets[k].cues, sets[k].n, sizeof(char *), by_string);
     for (size_t i = 0; i < sets[k].n; i++) {
       size_t len = strlen(out);
-      snprintf(out + len, size - len, "%s%s", i ? "|" : k ? " & " : "", sets[k].cues[i]);
+      const char *sep = i ? "|" : k ? " & " : "";
+      snprintf(out + len, size - len, "%s%s%s", sep, !i && sets[k].leading ? "^" : "",
+               sets[k].cues[i]);
     }
   }
   ddl_cue_sets_free(sets, nsets);
@@ -41,7 +43,17 @@ static const struct {
     {"\\bbecause\\b", "because$"},
     {"\\b(?:will|shall|must)\\s+\\w+", "must$|shall$|will$"},
     {"\\bwe(?:'ll|\\s+will)?\\s+use\\b", "use$ & we$"},
-    {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "adopt$|use$"},
+    /* Anchored: the subject's first word is a cue of the leading set,
+     * an optional group's or the first word the pattern requires. */
+    {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s+\\S", "^adopt$|also$|only$|use$ & adopt$|use$"},
+    {"^\\s*(?:storage|database)\\s*:\\s*\\S", "^database$|storage$"}, /* once, not twice */
+    {"^\\W*so\\b", "^so$"},
+    {"^(?:step\\s*\\d+\\W+)?(?:outline\\s+)?(?:use\\s+cases\\b|goals\\b)",
+     "^goals$|outline$|step|use$ & goals$|use$"},
+    {"^\\s*(?!(?:there|here)\\b)(?:the\\s+)?[\\w-]+\\s+(?:stores|uses)\\b", "stores$|uses$"},
+    {"^\\W*a?b\\b", "-"},                     /* no letter it must open with */
+    {"(?m)^use\\b", "use$"},                     /* '^' is any line's start */
+    {"^use\\b|^adopt\\b", "adopt$|use$"},       /* alternatives: not read for it */
     {"(?<!\\bthis\\s)(?<!\\bit\\s)\\b(?:will|should)\\s+be\\b", "should$|will$ & be$"},
     {"\\bneeds?\\s+to\\b", "need & to$"},
     {"\\b(?:is|are|will\\s+be)\\s+(?:stored|kept)\\b", "kept$|stored$ & are$|is$|will$"},
@@ -126,6 +138,36 @@ START_TEST(test_candidates) {
   /* The end of the range is the end of the subject pcre2 sees. */
   text = "willow";
   ck_assert_uint_eq(ddl_cue_index_candidates(ix, text, 0, 4), 0x6);
+  ddl_cue_index_free(ix);
+}
+END_TEST
+
+/* A leading cue counts only as the range's first word; other patterns of
+ * the index still count every word. */
+START_TEST(test_leading_candidates) {
+  const char *patterns[] = {"^\\W*(?:(?:only|also)\\s+)?(?:use|adopt)\\s", "\\bbecause\\b"};
+  ddl_cue_index *ix = ddl_cue_index_build(patterns, 2);
+  static const struct {
+    const char *text;
+    size_t start;
+    uint64_t want;
+  } cases[] = {
+      {"Use Redis because it is fast", 0, 0x3},
+      {"We use Redis because it is fast", 0, 0x2}, /* "use" is not first */
+      {"- adopt it", 0, 0x1},                     /* non-word characters first */
+      {"Only use it", 0, 0x1},                    /* an optional group's word */
+      {"Also, we use it", 0, 0x1},                /* a cue may not match: tried */
+      {"user data", 0, 0x0},                      /* a whole word, not a prefix */
+      {"caches. use it", 8, 0x1},                 /* the first word from START */
+      {"caches. use it", 0, 0x0},
+      {"reuse it", 2, 0x0},                       /* a word begun before START is none */
+  };
+  for (size_t i = 0; i < DDL_ARRAY_LEN(cases); i++) {
+    const char *t = cases[i].text;
+    uint64_t got = ddl_cue_index_candidates(ix, t, cases[i].start, strlen(t));
+    ck_assert_msg(got == cases[i].want, "'%s' from %zu: 0x%llx, expected 0x%llx", t,
+                  cases[i].start, (unsigned long long)got, (unsigned long long)cases[i].want);
+  }
   ddl_cue_index_free(ix);
 }
 END_TEST
@@ -327,6 +369,7 @@ int main(void) {
   tcase_add_loop_test(tc, test_extract, 0, DDL_ARRAY_LEN(extract_cases));
   tcase_add_test(tc, test_crowded_index);
   tcase_add_test(tc, test_candidates);
+  tcase_add_test(tc, test_leading_candidates);
   tcase_add_test(tc, test_sibling_children);
   tcase_add_test(tc, test_shared_lists);
   suite_add_tcase(s, tc);
