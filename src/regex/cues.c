@@ -810,20 +810,20 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
         break;
       const ddl_cue_node *nd = &tr->nodes[at];
       bool word_ends = i + 1 == end || slots[t[i + 1]] < 0;
-      for (size_t set = 0; set < DDL_CUE_SETS; set++) {
-        uint64_t cued = nd->ends[set] | (word_ends ? nd->words[set] : 0);
-        found[set] |= cued;
-        if (in_first)
-          first[set] |= cued;
-      }
+      for (size_t set = 0; set < DDL_CUE_SETS; set++)
+        found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
     }
     while (i < end && slots[t[i]] >= 0) /* the rest of the word the trie left */
       i++;
-    in_first = false;
+    if (in_first) {
+      memcpy(first, found, sizeof(first));
+      in_first = false;
+    }
   }
-  /* A leading set counts only the first word.  (The loop above stops
-   * early once every pattern is in, never before the first word when a
-   * pattern has a leading set: that set is not given.) */
+  /* A leading set counts only the first word: its cues are not given,
+   * so what was found up to that word is what the first word found.  (The
+   * loop stops early once every pattern is in, which a leading set cannot
+   * be before the first word.) */
   for (size_t set = 0; set < DDL_CUE_SETS; set++)
     found[set] = (found[set] & ~tr->leading[set]) | (first[set] & tr->leading[set]);
   return in_every_set(found);
