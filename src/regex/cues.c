@@ -663,9 +663,10 @@ struct ddl_cue_index {
 };
 
 
-/* Marks pattern BIT under CUE, of set K; the caller made room. */
-static void index_cue(ddl_cue_index *ix, const char *cue, size_t k, uint64_t bit) {
-  uint32_t at = 0;
+/* Marks pattern BIT under CUE, of set K, in the trie at ROOT; the caller
+ * made room. */
+static void index_cue(ddl_cue_index *ix, uint32_t root, const char *cue, size_t k, uint64_t bit) {
+  uint32_t at = root;
   bool whole = false;
   for (const unsigned char *c = (const unsigned char *)cue; *c; c++) {
     if (*c == WHOLE_WORD && !c[1]) {
@@ -691,14 +692,17 @@ static int by_cue(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The number of trie nodes the cues of the N patterns' SETS make: one per
- * distinct prefix, and the root.  A '$' mark is not a node. */
-static size_t trie_size(ddl_cue_set (*sets)[DDL_CUE_SETS], const size_t *nsets, size_t n) {
+/* The number of trie nodes the cues of the N patterns' SETS make, of the
+ * leading sets or of the others: one per distinct prefix, and the root.
+ * A '$' mark is not a node. */
+static size_t trie_size(ddl_cue_set (*sets)[DDL_CUE_SETS], const size_t *nsets, size_t n,
+                        bool leading) {
   DDL_VEC(const char *) all = {0};
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0; k < nsets[i]; k++)
-      for (size_t c = 0; c < sets[i][k].n; c++)
-        DDL_VEC_PUSH(all, sets[i][k].cues[c]);
+      if (sets[i][k].leading == leading)
+        for (size_t c = 0; c < sets[i][k].n; c++)
+          DDL_VEC_PUSH(all, sets[i][k].cues[c]);
   if (all.len > 1)
     qsort(all.items, all.len, sizeof(char *), by_cue);
   size_t nodes = 1;
@@ -741,13 +745,20 @@ ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n) {
   size_t *nsets = ddl_xcalloc(m + 1, sizeof(size_t));
   for (size_t i = 0; i < m; i++)
     nsets[i] = ddl_cues_extract(patterns[i], sets[i]);
-  size_t bound = trie_size(sets, nsets, m);
+  /* Leading cues have a trie of their own, walked with the first word
+   * only: in the other, common opening words ("then", "for") would
+   * lengthen the walk of every word. */
+  bool leads = false;
+  for (size_t i = 0; i < m; i++)
+    leads |= nsets[i] && sets[i][0].leading;
+  size_t bound = trie_size(sets, nsets, m, false) + (leads ? trie_size(sets, nsets, m, true) : 0);
   bool crowded = bound > MAX_NODES; /* then patterns are let in while they fit */
   if (crowded)
     bound = MAX_NODES;
   ix->nodes = ddl_xcalloc(bound, sizeof(ddl_cue_node));
   ix->trie.nodes = ix->nodes;
-  ix->trie.nnodes = 1;
+  ix->trie.nnodes = leads ? 2 : 1;
+  ix->trie.lead_root = leads ? 1 : 0;
   for (size_t i = 0; i < m; i++) {
     uint64_t bit = (uint64_t)1 << i;
     ix->trie.all |= bit;
@@ -756,12 +767,9 @@ ddl_cue_index *ddl_cue_index_build_here(const char *const *patterns, size_t n) {
       own = 0; /* no room: always a candidate */
     for (size_t k = own; k < DDL_CUE_SETS; k++)
       ix->trie.given[k] |= bit;
-    for (size_t k = 0; k < own; k++) {
-      if (sets[i][k].leading)
-        ix->trie.leading[k] |= bit;
+    for (size_t k = 0; k < own; k++)
       for (size_t c = 0; c < sets[i][k].n; c++)
-        index_cue(ix, sets[i][k].cues[c], k, bit);
-    }
+        index_cue(ix, sets[i][k].leading ? ix->trie.lead_root : 0, sets[i][k].cues[c], k, bit);
     ddl_cue_sets_free(sets[i], nsets[i]);
   }
   free(sets);
@@ -784,18 +792,43 @@ static uint64_t in_every_set(const uint64_t found[DDL_CUE_SETS]) {
   return all;
 }
 
+/* Walks the word at *I through the trie at ROOT, adding what its cues
+ * mark to FOUND, and leaves *I past the word. */
+static inline void walk_word(const ddl_cue_trie *tr, uint32_t root, const unsigned char *t, size_t *i,
+                      size_t end, uint64_t found[DDL_CUE_SETS]) {
+  uint32_t at = root;
+  size_t j = *i;
+  for (; j < end; j++) {
+    int s = slots[t[j]];
+    if (s < 0 || !(at = tr->nodes[at].child[s]))
+      break;
+    const ddl_cue_node *nd = &tr->nodes[at];
+    bool word_ends = j + 1 == end || slots[t[j + 1]] < 0;
+    for (size_t set = 0; set < DDL_CUE_SETS; set++)
+      found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
+  }
+  while (j < end && slots[t[j]] >= 0) /* the rest of the word the trie left */
+    j++;
+  *i = j;
+}
+
 uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, size_t start,
                                   size_t end) {
-  uint64_t found[DDL_CUE_SETS], first[DDL_CUE_SETS] = {0};
+  uint64_t found[DDL_CUE_SETS];
   const ddl_cue_trie *tr = &ix->trie;
   memcpy(found, tr->given, sizeof(found));
-  bool in_first = true; /* the range's first word, which leading cues must be */
   const unsigned char *t = (const unsigned char *)text;
   size_t i = start;
   /* A word that began before START is not one of the range's words. */
   if (i > 0)
     while (i < end && slots[t[i]] >= 0 && slots[t[i - 1]] >= 0)
       i++;
+  if (tr->lead_root) { /* the first word, through the leading cues */
+    size_t w = i;
+    while (w < end && slots[t[w]] < 0)
+      w++;
+    walk_word(tr, tr->lead_root, t, &w, end, found);
+  }
   while (i < end) {
     if (slots[t[i]] < 0) {
       i++;
@@ -803,28 +836,7 @@ uint64_t ddl_cue_index_candidates(const ddl_cue_index *ix, const char *text, siz
     }
     if (in_every_set(found) == tr->all)
       break;
-    uint32_t at = 0;
-    for (; i < end; i++) {
-      int s = slots[t[i]];
-      if (s < 0 || !(at = tr->nodes[at].child[s]))
-        break;
-      const ddl_cue_node *nd = &tr->nodes[at];
-      bool word_ends = i + 1 == end || slots[t[i + 1]] < 0;
-      for (size_t set = 0; set < DDL_CUE_SETS; set++)
-        found[set] |= nd->ends[set] | (word_ends ? nd->words[set] : 0);
-    }
-    while (i < end && slots[t[i]] >= 0) /* the rest of the word the trie left */
-      i++;
-    if (in_first) {
-      memcpy(first, found, sizeof(first));
-      in_first = false;
-    }
+    walk_word(tr, 0, t, &i, end, found);
   }
-  /* A leading set counts only the first word: its cues are not given,
-   * so what was found up to that word is what the first word found.  (The
-   * loop stops early once every pattern is in, which a leading set cannot
-   * be before the first word.) */
-  for (size_t set = 0; set < DDL_CUE_SETS; set++)
-    found[set] = (found[set] & ~tr->leading[set]) | (first[set] & tr->leading[set]);
   return in_every_set(found);
 }

@@ -43,7 +43,7 @@ typedef struct ddl_cue_index ddl_cue_index;
  * words[K] of their last nodes.  Public for the build tool, which writes
  * the default packs' tries as C data (regex/precompiled.h). */
 typedef struct {
-  uint16_t child[37];           /* a-z, 0-9, '_'; 0 = none (the root is node 0) */
+  uint16_t child[37];           /* a-z, 0-9, '_'; 0 = none (no node links to the root, 0) */
   uint64_t ends[DDL_CUE_SETS];  /* patterns with a cue of set K ending here */
   uint64_t words[DDL_CUE_SETS]; /* the same for whole-word cues */
 } ddl_cue_node;
@@ -54,7 +54,7 @@ typedef struct {
   size_t nnodes;
   uint64_t given[DDL_CUE_SETS]; /* patterns that need no word for set K */
   uint64_t all;                 /* a bit per pattern indexed */
-  uint64_t leading[DDL_CUE_SETS]; /* patterns whose set K must be the first word */
+  uint32_t lead_root;           /* the root of the leading sets' cues; 0: none */
 } ddl_cue_trie;
 
 /* The trie of IX (borrowed). */

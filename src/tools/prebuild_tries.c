@@ -46,15 +46,13 @@ int prebuild_tries(FILE *out, const prebuild_list *lists, size_t n) {
     fprintf(out, "};\n#define TRIE%zu {list%zu, %zu, {trie%zu, %zu, ", l, l, lists[l].n, l,
             t.nnodes);
     write_masks(out, t.given);
-    fprintf(out, ", 0x%" PRIx64 "u, ", t.all);
-    write_masks(out, t.leading);
-    fputs("}}\n", out);
+    fprintf(out, ", 0x%" PRIx64 "u, %u}}\n", t.all, (unsigned)t.lead_root);
     ddl_cue_index_free(ix);
   }
   fprintf(out, "\nconst ddl_precompiled_trie ddl_precompiled_tries[] = {\n");
   for (size_t l = 0; l < n; l++)
     fprintf(out, "  TRIE%zu,\n", l);
-  fprintf(out, "  {NULL, 0, {NULL, 0, {0}, 0, {0}}},\n};\n"
+  fprintf(out, "  {NULL, 0, {NULL, 0, {0}, 0, 0}},\n};\n"
                "const size_t ddl_precompiled_trie_count = %zu;\n", n);
   return 0;
 }
