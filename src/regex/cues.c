@@ -147,16 +147,22 @@ static bool ends_apart(const char *p, const char *end) {
   return false;
 }
 
-/* Whether every alternative of the group content [p, end) ends apart. */
-static bool group_ends_apart(const char *p, const char *end) {
+/* Whether each top-level alternative of [p, end) is as TEST says. */
+static bool every_alternative(const char *p, const char *end,
+                              bool (*test)(const char *, const char *)) {
   for (;;) {
     const char *bar = alternative_end(p, end);
-    if (!bar || !ends_apart(p, bar))
+    if (!bar || !test(p, bar))
       return false;
     if (bar == end)
       return true;
     p = bar + 1;
   }
+}
+
+/* Whether every alternative of the group content [p, end) ends apart. */
+static bool group_ends_apart(const char *p, const char *end) {
+  return every_alternative(p, end, ends_apart);
 }
 
 static bool sequence(const char *p, const char *end, bool word_start, bool tail_apart,
@@ -201,6 +207,31 @@ static const char *group_inner(const char *p, const char *gend, bool *zero, bool
     return NULL;
   }
   return q;
+}
+
+/* A group of a pattern as the readers take it. */
+typedef struct {
+  const char *inner; /* its content, after the opener; NULL when ZERO */
+  const char *close; /* just past its ')' */
+  const char *after; /* past its quantifier, if it has one */
+  bool zero;         /* a lookaround or option setting: consumes nothing */
+  bool quantified, optional;
+} pattern_group;
+
+/* Reads the group that opens at P ('('); false when it is not closed or
+ * of a kind the readers do not know (a conditional, a verb...). */
+static bool read_group(const char *p, const char *end, pattern_group *g) {
+  const char *qend;
+  bool unknown;
+  g->close = group_end(p, end);
+  if (!g->close)
+    return false;
+  g->inner = group_inner(p, g->close, &g->zero, &unknown);
+  if (unknown || (!g->inner && !g->zero))
+    return false;
+  g->quantified = quantifier(g->close, end, &qend, &g->optional);
+  g->after = g->quantified ? qend : g->close;
+  return true;
 }
 
 /* The cues of [p, end): those of each of its top-level alternatives.
@@ -274,30 +305,27 @@ static bool starts_apart(const char *p, const char *end, bool tail_apart) {
         return false;
       after = p + 2;
     } else if (c == '(') {
-      const char *gend = group_end(p, end);
-      bool zero, unknown;
-      const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
-      if (!gend || unknown)
+      pattern_group g;
+      if (!read_group(p, end, &g))
         return false;
-      bool quantified = quantifier(gend, end, &qend, &optional);
-      if (zero) { /* a lookaround or option setting consumes nothing */
-        p = quantified ? qend : gend;
+      if (g.zero) {
+        p = g.after;
         continue;
       }
-      if (quantified && !optional)
+      if (g.quantified && !g.optional)
         return false;
-      bool rest_apart = starts_apart(quantified ? qend : gend, end, tail_apart);
-      for (const char *alt = inner;;) {
-        const char *bar = alternative_end(alt, gend - 1);
+      bool rest_apart = starts_apart(g.after, end, tail_apart);
+      for (const char *alt = g.inner;;) {
+        const char *bar = alternative_end(alt, g.close - 1);
         if (!bar || !starts_apart(alt, bar, rest_apart))
           return false;
-        if (bar == gend - 1)
+        if (bar == g.close - 1)
           break;
         alt = bar + 1;
       }
-      if (!optional)
+      if (!g.optional)
         return true;
-      p = quantified ? qend : gend;
+      p = g.after;
       continue;
     } else if (c == '[') {
       const char *cend = class_end(p, end);
@@ -371,30 +399,23 @@ static bool sequence(const char *p, const char *end, bool word_start, bool tail_
         return false;
       }
     } else if (c == '(') {
-      const char *gend = group_end(p, end);
-      if (!gend)
+      pattern_group g;
+      if (!read_group(p, end, &g))
         return false;
-      bool zero, unknown;
-      const char *inner = group_inner(p, gend, &zero, &unknown);
-      if (unknown)
-        return false;
-      const char *qend;
-      bool optional;
-      bool quantified = quantifier(gend, end, &qend, &optional);
-      if (zero) { /* lookaround or option setting: consumes nothing */
-        p = quantified ? qend : gend;
+      if (g.zero) {
+        p = g.after;
         continue;
       }
-      if (quantified && optional) {
-        word_start = word_start && group_ends_apart(inner, gend - 1);
-        p = qend;
+      if (g.quantified && g.optional) {
+        word_start = word_start && group_ends_apart(g.inner, g.close - 1);
+        p = g.after;
         continue;
       }
       /* A repeated group may follow itself, so its words may run on. */
-      if (!alternatives(inner, gend - 1, word_start,
-                        !quantified && starts_apart(gend, end, tail_apart), out))
+      if (!alternatives(g.inner, g.close - 1, word_start,
+                        !g.quantified && starts_apart(g.close, end, tail_apart), out))
         return false;
-      return read_on(quantified ? qend : gend, end, tail_apart, later);
+      return read_on(g.after, end, tail_apart, later);
     } else if (word_char((unsigned char)c) && word_start) {
       const char *q = p;
       while (q < end && word_char((unsigned char)*q))
@@ -445,14 +466,7 @@ static bool leads_with_word(const char *p, const char *end);
 /* Whether every alternative of the group content [p, end) leads with a
  * word. */
 static bool alternatives_lead(const char *p, const char *end) {
-  for (;;) {
-    const char *bar = alternative_end(p, end);
-    if (!bar || !leads_with_word(p, bar))
-      return false;
-    if (bar == end)
-      return true;
-    p = bar + 1;
-  }
+  return every_alternative(p, end, leads_with_word);
 }
 
 /* Whether every match of [p, end) opens with a word character the
@@ -461,18 +475,14 @@ static bool alternatives_lead(const char *p, const char *end) {
 static bool leads_with_word(const char *p, const char *end) {
   const char *qend;
   bool optional;
+  pattern_group g;
   if (p >= end)
     return false;
   if (word_char((unsigned char)*p))
     return !quantifier(p + 1, end, &qend, &optional) || !optional;
-  if (*p != '(')
+  if (*p != '(' || !read_group(p, end, &g) || g.zero || (g.quantified && g.optional))
     return false;
-  const char *gend = group_end(p, end);
-  bool zero, unknown;
-  const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
-  if (!inner || (quantifier(gend, end, &qend, &optional) && optional))
-    return false;
-  return alternatives_lead(inner, gend - 1);
+  return alternatives_lead(g.inner, g.close - 1);
 }
 
 /* The first cue of each alternative of [p, end), into OUT, when each
@@ -497,22 +507,19 @@ static bool leading_words(const char *p, const char *end, cue_vec *out) {
     } else if (*p == ' ') {
       p = quantifier(p + 1, end, &qend, &optional) ? qend : p + 1;
     } else if (*p == '(') {
-      const char *gend = group_end(p, end);
-      bool zero, unknown;
-      const char *inner = gend ? group_inner(p, gend, &zero, &unknown) : NULL;
-      if (!gend || unknown)
+      pattern_group g;
+      if (!read_group(p, end, &g))
         return false;
-      bool quantified = quantifier(gend, end, &qend, &optional);
-      if (zero) { /* a lookaround or option setting consumes nothing */
-        p = quantified ? qend : gend;
+      if (g.zero) {
+        p = g.after;
         continue;
       }
-      bool skippable = quantified && optional;
-      if (!first_words(inner, gend - 1, !quantified && starts_apart(gend, end, false), out))
+      if (!first_words(g.inner, g.close - 1, !g.quantified && starts_apart(g.close, end, false),
+                       out))
         return false;
-      if (!skippable)
+      if (!(g.quantified && g.optional))
         return true;
-      p = qend; /* skipped, what follows opens the subject */
+      p = g.after; /* skipped, what follows opens the subject */
     } else {
       return leads_with_word(p, end) && sequence(p, end, true, false, out, NULL) && out->len;
     }
